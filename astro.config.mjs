@@ -1,0 +1,31 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+import { course } from './sandbox/course.ts';
+import { isolationHeaders } from './src/headers.ts';
+
+// https://astro.build/config
+export default defineConfig({
+	site: process.env.KEYLAB_SITE ?? 'https://keylab.dev',
+	// Tests build into their own folder so parallel builds never clobber each other.
+	outDir: process.env.KEYLAB_OUT_DIR ?? './dist',
+	// Cross-origin isolation (WebContainers need it). Top-level `server.headers` reaches pages in
+	// `astro dev` and everything in `astro preview`; deploys get the same from public/_headers.
+	server: { headers: isolationHeaders },
+	integrations: [
+		starlight({
+			title: 'keylab',
+			description:
+				'Learn to get, secure and troubleshoot an OpenAI API key, with a practice API that needs no account.',
+			logo: { src: './src/assets/logo.svg', replacesTitle: false },
+			favicon: '/favicon.svg',
+			customCss: ['./src/styles/keylab.css'],
+			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
+			sidebar: course.map((section) => ({
+				label: section.label,
+				items: section.lessons.map((lesson) => ({ label: lesson.label, slug: lesson.slug })),
+			})),
+		}),
+	],
+});

@@ -1,0 +1,52 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import astro from 'eslint-plugin-astro';
+
+export default tseslint.config(
+	{
+		ignores: [
+			'dist/**',
+			'dist-*/**',
+			'.astro/**',
+			'.tools/**',
+			'node_modules/**',
+			'test-results/**',
+			'playwright-report/**',
+			'bench/results/**',
+			'public/**',
+		],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommendedTypeChecked,
+	{
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+		rules: {
+			'@typescript-eslint/consistent-type-imports': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+		},
+	},
+	{
+		// sandbox/ is the framework-free core: it must never reach into the site (src/) or Astro.
+		files: ['sandbox/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['**/src/**', '../src/*', '../../src/*'], message: 'sandbox/ must not import from src/.' },
+						{ group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'sandbox/ is framework-free.' },
+					],
+				},
+			],
+		},
+	},
+	...astro.configs.recommended,
+	{
+		// Astro files and plain JS config files are not part of the TS project service.
+		files: ['**/*.astro', '**/*.js', '**/*.mjs'],
+		...tseslint.configs.disableTypeChecked,
+	},
+);

@@ -1,0 +1,36 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { templateIds } from '../sandbox/templates/index.ts';
+import { scenarioIds } from '../sandbox/scenarios/index.ts';
+
+/** A lesson's own frontmatter: what its sandbox runs and which checked scenarios it offers. */
+const lessonFields = z.object({
+	/**
+	 * The sample program the lesson's sandbox opens with (an id from sandbox/templates). Not named
+	 * `template`: Starlight already uses that for the page layout.
+	 */
+	sandbox: z
+		.string()
+		.refine((id) => templateIds.includes(id), {
+			error: (issue) =>
+				`Unknown sandbox template "${String(issue.input)}". Known templates: ${templateIds.join(', ')}.`,
+		})
+		.optional(),
+	/** Checked scenarios the lesson offers (ids from sandbox/scenarios), in the order shown. */
+	scenarios: z
+		.array(
+			z.string().refine((id) => scenarioIds.includes(id), {
+				error: (issue) =>
+					`Unknown scenario "${String(issue.input)}". Known scenarios: ${scenarioIds.join(', ') || '(none yet)'}.`,
+			}),
+		)
+		.default([]),
+	/** When the lesson's platform facts were last checked against OpenAI's own pages. */
+	reviewed: z.coerce.date().optional(),
+});
+
+export const collections = {
+	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: lessonFields }) }),
+};

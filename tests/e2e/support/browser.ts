@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { chromium, type LaunchOptions } from '@playwright/test';
+
+/** Flags that keep Chromium quiet on a machine with no internet and no GPU. */
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--headless=new',
+	'--disable-gpu',
+	'--disable-dev-shm-usage',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic',
+];
+
+const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/**
+ * Finds a browser for the tests: `CHROMIUM_PATH` if set, else a system Chromium, else the one
+ * `npx playwright install chromium` downloaded. Fails with instructions when there is none.
+ */
+export function findChromium(): string {
+	const fromEnv = process.env.CHROMIUM_PATH;
+	if (fromEnv) {
+		if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
+		return fromEnv;
+	}
+	const system = systemChromiums.find((path) => existsSync(path));
+	if (system) return system;
+	const bundled = chromium.executablePath();
+	if (bundled && existsSync(bundled)) return bundled;
+	throw new Error(
+		'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `apt-get install chromium`), ' +
+			'set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium`.',
+	);
+}
+
+/** Launch options every test and benchmark uses. */
+export function chromiumLaunchOptions(): LaunchOptions {
+	return { executablePath: findChromium(), args: chromiumArgs };
+}
