@@ -43,3 +43,23 @@ export function createPracticeApi(options: PracticeOptions = {}): PracticeApi {
 		},
 	};
 }
+export {
+	PracticeAdminError,
+	createKey,
+	createProject,
+	forceFailures,
+	getRequestLog,
+	getUsage,
+	listKeys,
+	listOrganizations,
+	listProjects,
+	parsePermissions,
+	resetState,
+	revokeKey,
+	rotateKey,
+	setKeyLimits,
+	updateKey,
+	updateOrganization,
+	updateProject,
+} from './admin.ts';
+export type { CreateKeyInput, KeyView, ProjectInput } from './admin.ts';
