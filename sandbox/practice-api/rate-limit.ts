@@ -92,7 +92,10 @@ export function takeBudget(
 	return null;
 }
 
-/** Corrects the token bucket once the real token count of a reply is known. */
+/**
+ * Charges tokens beyond the up-front estimate once a reply's real count is known. Unused
+ * `max_tokens` are not refunded: the docs say the limit counts max_tokens at request time.
+ */
 export function settleTokens(
 	state: PracticeState,
 	keyId: string,
@@ -101,7 +104,7 @@ export function settleTokens(
 	actual: number,
 ): void {
 	const w = state.windows[`${keyId} ${model}`];
-	if (w) w.tokens.level -= actual - estimated;
+	if (w && actual > estimated) w.tokens.level -= actual - estimated;
 }
 
 /** The `x-ratelimit-*` headers for a key and model. */
