@@ -78,7 +78,7 @@ const response = await fetch(\`\${baseURL}/responses\`, {
     Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`,
     'Content-Type': 'application/json',
   },
-  body: JSON.stringify({ model: 'gpt-4.1-nano', input: 'Say hi in five words.' }),
+  body: JSON.stringify({ model: 'gpt-4.1-mini', input: 'Say hi in five words.' }),
 });
 
 console.log('Status:', response.status);
@@ -142,7 +142,7 @@ const models = await client.models.list();
 console.log('The key is accepted. It can see', models.data.length, 'models.');
 
 const response = await client.responses.create({
-  model: 'gpt-4.1-nano',
+  model: 'gpt-4.1-mini',
   input: 'Reply with the single word OK.',
   max_output_tokens: 16,
 });
