@@ -1,0 +1,223 @@
+/**
+ * The generic text of each cause: title, explanation, fixes, lesson, retryability. Rules may
+ * override parts of it for a more specific case (a masked key that shows quotes, a typo'd model).
+ */
+import type { LessonSlug } from '../course.ts';
+import type { DiagnosisId } from './types.ts';
+
+export interface CatalogEntry {
+	title: string;
+	explanation: string;
+	fixes: string[];
+	retryable: boolean;
+	lesson: LessonSlug;
+}
+
+const keyLesson = 'troubleshooting/key-does-not-work';
+const permissionsLesson = 'troubleshooting/permissions-and-projects';
+const newKey = 'Create a new secret key at https://platform.openai.com/api-keys and copy it whole.';
+
+/** One entry per diagnosis id. */
+export const catalog: Record<DiagnosisId, CatalogEntry> = {
+	missing_key: {
+		title: 'No API key was sent',
+		explanation:
+			'The request reached OpenAI (or the SDK refused to send it) without an API key: the variable holding the key was not set, not loaded, or not passed to the client.',
+		fixes: [
+			'Set OPENAI_API_KEY in the environment the program actually runs in (restart the terminal or server after changing it).',
+			'If you keep it in a .env file, load it before creating the client (e.g. `dotenv`, `python-dotenv`, `node --env-file=.env`).',
+			'Send it as `Authorization: Bearer <key>`; if a tool adds "Bearer " itself, paste only the key.',
+		],
+		retryable: false,
+		lesson: keyLesson,
+	},
+	malformed_key: {
+		title: 'The key value is damaged',
+		explanation:
+			'The value sent as the key is not a whole OpenAI secret key: it carries extra characters (whitespace, quotes, a prefix, a URL), is a placeholder or unexpanded variable, is cut short, or is not an OpenAI key at all.',
+		fixes: [
+			'Print the length and first/last characters of the key your program really uses (never the whole key) and compare with what you expect.',
+			'Remove quotes, spaces, newlines, `Bearer ` and `OPENAI_API_KEY=` from the value; in .env write `OPENAI_API_KEY=sk-...` with nothing else.',
+			newKey,
+		],
+		retryable: false,
+		lesson: keyLesson,
+	},
+	invalid_key: {
+		title: 'OpenAI does not recognise this key',
+		explanation:
+			'The key looks like a key but OpenAI has no such active key: it was deleted, mistyped, belongs to another provider or reseller, or an older value is still cached somewhere.',
+		fixes: [
+			'Check the key is listed (and active) at https://platform.openai.com/api-keys; if not, create a new one.',
+			'If the key came from another provider or a reseller, set the client base URL to that provider instead of api.openai.com.',
+			'Look for an older key still set elsewhere (shell profile, system environment, IDE run configuration, a stale .env).',
+		],
+		retryable: false,
+		lesson: keyLesson,
+	},
+	revoked_key: {
+		title: 'The key or its account was revoked or deactivated',
+		explanation:
+			'OpenAI recognised the key but the key, its account or its access has been revoked, deactivated or terminated. No change in your code can fix this.',
+		fixes: [
+			'Sign in at https://platform.openai.com and check the account and organization status.',
+			'If the account is active, create a new key; if it is deactivated or terminated, contact https://help.openai.com.',
+		],
+		retryable: false,
+		lesson: keyLesson,
+	},
+	wrong_organization: {
+		title: 'The organization does not match the key',
+		explanation:
+			'The request named an organization (OpenAI-Organization header, OPENAI_ORG_ID, `organization=`) that this key does not belong to, or the account belongs to no organization.',
+		fixes: [
+			'Remove the organization setting (OPENAI_ORG_ID / `organization`) or set it to the org id shown at https://platform.openai.com/settings/organization/general.',
+			'Make sure the key was created in that same organization.',
+		],
+		retryable: false,
+		lesson: permissionsLesson,
+	},
+	wrong_project: {
+		title: 'The project does not match the key',
+		explanation:
+			'The request named a project (OpenAI-Project header, OPENAI_PROJECT_ID) that differs from the project this key belongs to.',
+		fixes: [
+			'Remove OPENAI_PROJECT_ID / the `project` option, or set it to the project the key was created in.',
+			'Or create a key inside the project you want to use.',
+		],
+		retryable: false,
+		lesson: permissionsLesson,
+	},
+	missing_scopes: {
+		title: 'The key lacks a permission this call needs',
+		explanation:
+			'The key is valid but restricted: it (or your role in the project) does not grant the scope this endpoint needs. OpenAI reports this as 401 on model calls and 403 on some others.',
+		fixes: [
+			'Edit the key at https://platform.openai.com/api-keys and give it the missing permission (or "All").',
+			'Check your role in the organization and project (Reader cannot write).',
+		],
+		retryable: false,
+		lesson: permissionsLesson,
+	},
+	unsupported_region: {
+		title: 'Request from an unsupported country or region',
+		explanation:
+			'OpenAI refused the request because of where it came from. The check uses the exit IP: a cloud region, VPN or proxy counts, not only where you are.',
+		fixes: [
+			'Run the code from a supported location (see https://platform.openai.com/docs/supported-countries); check your VPN, proxy and the region of your server or serverless function.',
+		],
+		retryable: false,
+		lesson: permissionsLesson,
+	},
+	model_not_found: {
+		title: 'The model does not exist or this key cannot use it',
+		explanation:
+			'The model name is wrong, retired, or not available to this project or account (a project model allowlist returns 403, an unknown model 404).',
+		fixes: [
+			'Check the spelling against GET /v1/models with this key (or https://platform.openai.com/docs/models).',
+			'In the project settings, allow the model under "Limits → Model usage", or use a model your tier has access to.',
+		],
+		retryable: false,
+		lesson: 'troubleshooting/model-not-found',
+	},
+	insufficient_quota: {
+		title: 'Out of credits or over the spend limit',
+		explanation:
+			'The account, organization or project has no credit left or hit its spend limit. It arrives as 429 / RateLimitError (400 on the Images API) but it is a billing problem: waiting does not fix it, and the SDK retries only delay the error.',
+		fixes: [
+			'Add credits or a payment method at https://platform.openai.com/settings/organization/billing.',
+			'Raise the organization or project monthly spend limit if it was reached.',
+			'New credits can take a few minutes to apply; a key from a different organization will not share them.',
+		],
+		retryable: false,
+		lesson: 'troubleshooting/billing-and-quota',
+	},
+	billing_not_active: {
+		title: 'Billing is not active on this account',
+		explanation:
+			'The account has no active billing (no payment method, an expired trial, or a failed payment). It arrives as 429 but retrying does not help.',
+		fixes: [
+			'Set up or fix the payment method at https://platform.openai.com/settings/organization/billing.',
+		],
+		retryable: false,
+		lesson: 'troubleshooting/billing-and-quota',
+	},
+	rate_limit: {
+		title: 'Rate limit reached',
+		explanation:
+			'Too many requests or tokens in the current window for this model and organization. The request is fine; it must be sent later or more slowly.',
+		fixes: [
+			'Retry with exponential backoff (the SDKs retry twice by default; raise maxRetries) and respect retry-after.',
+			'Send fewer or smaller requests: batch, cache, lower max_tokens, or queue them.',
+			'Check your limits at https://platform.openai.com/settings/organization/limits; limits rise with your usage tier.',
+		],
+		retryable: true,
+		lesson: 'troubleshooting/rate-limits',
+	},
+	server_error: {
+		title: 'OpenAI had a server error',
+		explanation:
+			'The failure was on OpenAI’s side (or its Cloudflare edge), not in your key or request.',
+		fixes: [
+			'Retry with exponential backoff; check https://status.openai.com.',
+			'If it persists, contact support with the request id.',
+		],
+		retryable: true,
+		lesson: 'troubleshooting/rate-limits',
+	},
+	overloaded: {
+		title: 'OpenAI is overloaded',
+		explanation: 'The servers (or this model) are at capacity right now. Your request is fine.',
+		fixes: [
+			'Retry with a longer exponential backoff; check https://status.openai.com.',
+			'Consider a less busy model for the moment.',
+		],
+		retryable: true,
+		lesson: 'troubleshooting/rate-limits',
+	},
+	bad_request: {
+		title: 'The request itself is wrong',
+		explanation:
+			'OpenAI understood the key but rejected the request: a wrong URL or base URL, a missing or invalid parameter, or input too long for the model.',
+		fixes: [
+			'Read the error message: it names the parameter or the URL at fault.',
+			'Set base URL to https://api.openai.com/v1 (not a full endpoint such as …/chat/completions).',
+		],
+		retryable: false,
+		lesson: 'using/first-call',
+	},
+	network_error: {
+		title: 'The request never reached OpenAI',
+		explanation:
+			'A connection, DNS, proxy, TLS or timeout failure happened before any answer came back, so the key was never checked.',
+		fixes: [
+			'Check that https://api.openai.com is reachable from this machine (`curl -I https://api.openai.com/v1/models`).',
+			'Behind a proxy, set HTTPS_PROXY correctly; behind a TLS-inspecting firewall, give the client your corporate CA bundle (SSL_CERT_FILE / NODE_EXTRA_CA_CERTS).',
+			'Increase the timeout for long requests.',
+		],
+		retryable: true,
+		lesson: 'troubleshooting/network-and-cors',
+	},
+	cors_blocked: {
+		title: 'The browser blocked the call (CORS)',
+		explanation:
+			'A web page called the API and the browser hid the answer. Often the URL is wrong (a route with no CORS headers), and calling OpenAI from a page also exposes your key to every visitor.',
+		fixes: [
+			'Call OpenAI from your server (or a serverless function) and let the page call your server.',
+			'Check the URL: https://api.openai.com/v1/<endpoint>.',
+		],
+		retryable: false,
+		lesson: 'troubleshooting/network-and-cors',
+	},
+	other: {
+		title: 'Not recognised',
+		explanation:
+			'This does not match a known OpenAI key or API failure. Paste the full error, including the status code and the JSON body if there is one.',
+		fixes: [
+			'Include the whole error output (status, body, SDK class name).',
+			'Run the live key check to test the key directly.',
+		],
+		retryable: false,
+		lesson: 'troubleshooter',
+	},
+};

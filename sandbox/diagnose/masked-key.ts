@@ -1,0 +1,129 @@
+/**
+ * Reads the key as api.openai.com echoed it in "Incorrect API key provided: <masked>". The mask
+ * keeps the first 8 and last 4 characters and the length, so it shows quotes, prefixes, URLs,
+ * placeholders, truncation and keys of other services: enough to tell a damaged value
+ * (malformed_key) from a well-formed key OpenAI does not know (invalid_key).
+ */
+
+export interface MaskedKeyVerdict {
+	kind: 'missing' | 'malformed' | 'invalid';
+	/** Why, for a person. */
+	reason: string;
+}
+
+// Expected lengths of real keys (observed): legacy 51; project 56 (2024) or ~164; svcacct ~167.
+function lengthFits(prefix: string, length: number): boolean {
+	if (prefix === 'sk-proj-' || prefix === 'sk-svcacct-' || prefix === 'sk-None-') {
+		return length === 56 || (length >= 120 && length <= 220);
+	}
+	if (prefix === 'sk-admin-') return length >= 40 && length <= 220;
+	return length === 51;
+}
+
+const SHOWN_PREFIX: Record<string, string> = {
+	'sk-proj-': 'sk-proj-',
+	'sk-svcac': 'sk-svcacct-',
+	'sk-admin': 'sk-admin-',
+	'sk-None-': 'sk-None-',
+};
+
+const PLACEHOLDER =
+	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret|placeholder|changeme|dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
+
+/** Judges the masked key; `undefined` when the value tells nothing either way. */
+export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
+	const value = masked.replace(/\.$/, '');
+	if (value.trim() === '') {
+		return { kind: 'missing', reason: 'The key value sent was empty.' };
+	}
+	const length = value.length;
+	const hasMask = value.includes('*') || value.includes('…') || value.includes('...');
+	if (/^\s|\s$/.test(value) || /\\n|\\r|\\t/.test(value)) {
+		return { kind: 'malformed', reason: 'The key has whitespace or a newline around it.' };
+	}
+	if (/^["'`“”‘’]|["'`“”‘’]$/.test(value)) {
+		return { kind: 'malformed', reason: 'The key was sent with quotes around it.' };
+	}
+	if (/^bearer/i.test(value)) {
+		return { kind: 'malformed', reason: 'The key was sent with a "Bearer " prefix of its own.' };
+	}
+	if (/^(?:\$|%|\{\{|process\.|os\.|import\.|env\.|getenv)/i.test(value) || value.includes('${')) {
+		return {
+			kind: 'malformed',
+			reason: 'The key is an unexpanded variable such as ${OPENAI_API_KEY}.',
+		};
+	}
+	if (
+		/^[a-z][a-z0-9+.-]{1,10}:\/\//i.test(value) ||
+		/^https?:/i.test(value) ||
+		value.startsWith('www.')
+	) {
+		return { kind: 'malformed', reason: 'A URL was sent instead of the key.' };
+	}
+	if (/^openai_a|^[a-z_]{3,}\s*[=:]/i.test(value) || /^apikey\s*[:=]/i.test(value)) {
+		return {
+			kind: 'malformed',
+			reason: 'The key carries a name prefix such as OPENAI_API_KEY= or apiKey:.',
+		};
+	}
+	if (PLACEHOLDER.test(value)) {
+		return {
+			kind: 'malformed',
+			reason: `The key is placeholder text ("${value}"), not a real key.`,
+		};
+	}
+	if (/\s/.test(value.replace(/\*+/g, ''))) {
+		return { kind: 'malformed', reason: 'The key contains spaces.' };
+	}
+	if (/^domain_p/.test(value)) {
+		return {
+			kind: 'malformed',
+			reason: 'This is a publishable domain key (domain_pk_…), not a secret key for the API.',
+		};
+	}
+	if (!value.startsWith('sk-')) {
+		const hex = /^[0-9a-f]{8}/i.test(value) && length === 32;
+		return {
+			kind: 'malformed',
+			reason: hex
+				? 'This 32-character hex value looks like an Azure OpenAI key, not an OpenAI secret key (sk-…).'
+				: 'The value is not an OpenAI secret key: those start with "sk-".',
+		};
+	}
+	// Keys of services that reuse "sk-": the key may be fine, the endpoint is wrong.
+	if (/^sk-(?:ant-|or-)/.test(value) || (/^sk-[0-9a-f]{5}/.test(value) && length === 35)) {
+		return {
+			kind: 'invalid',
+			reason:
+				'This looks like a key from another provider (same "sk-" prefix): send it to that provider’s base URL.',
+		};
+	}
+	if (!hasMask) {
+		return length < 20
+			? {
+					kind: 'malformed',
+					reason: `The key is only ${length} characters long; it was cut short.`,
+				}
+			: {
+					kind: 'invalid',
+					reason: 'The key has the shape of a key but OpenAI does not recognise it.',
+				};
+	}
+	if (!value.includes('*')) {
+		// Newer masks ("sk-...1JMA", "sk-svcac…") hide the length: nothing more can be told.
+		return { kind: 'invalid', reason: 'OpenAI does not recognise this key.' };
+	}
+	// The mask shows only 8 characters: "sk-svcac" and "sk-admin" stand for the longer prefixes.
+	const shown = value.slice(0, 8);
+	const prefix = SHOWN_PREFIX[shown] ?? 'sk-';
+	if (!lengthFits(prefix, length)) {
+		return {
+			kind: 'malformed',
+			reason: `The value is ${length} characters; a ${prefix}… key is ${prefix === 'sk-' ? '51' : 'about 164'}. It was cut short or has extra characters.`,
+		};
+	}
+	return {
+		kind: 'invalid',
+		reason: `The value is a well-formed ${prefix}… key (${length} characters) that OpenAI does not recognise.`,
+	};
+}

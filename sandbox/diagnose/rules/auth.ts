@@ -1,0 +1,161 @@
+/** Key and account problems: missing, damaged, unknown, revoked, wrong org/project, scopes, region. */
+import { judgeMaskedKey } from '../masked-key.ts';
+import type { Rule } from '../types.ts';
+import { snippet, statusEvidence } from './helpers.ts';
+import { textRule } from './text-rule.ts';
+
+/** Header-level failures: the client refused to send the key because of what it contains. */
+export const headerRules: Rule[] = [
+	textRule('missing_key', 'empty-bearer-header', {
+		regex: /Illegal header value b'Bearer ?'/,
+		refine: () => ({ explanation: 'The Authorization header was "Bearer " with an empty key.' }),
+	}),
+	textRule('malformed_key', 'invalid-header-characters', {
+		phrases: [
+			'invalid character in header content',
+			'illegal header value',
+			'cannot convert argument to a bytestring',
+			'is an invalid header value',
+			'invalid header value',
+			'err_invalid_char',
+			'non iso-8859-1 code point',
+		],
+		refine: () => ({
+			explanation:
+				'The HTTP client refused to send the key because it contains a character not allowed in a header: a newline or space, a smart quote or other non-ASCII lookalike, or a zero-width character copied with it.',
+			fixes: [
+				'Re-type or re-copy the key from the dashboard into a plain-text editor; check it has no trailing newline, quotes or invisible characters (run `keylab doctor`).',
+			],
+		}),
+	}),
+	// Python's httpx encodes headers as ASCII: a smart quote or lookalike in the key fails here.
+	textRule('malformed_key', 'non-ascii-key', {
+		phrases: ["codec can't encode character"],
+		confidence: 0.6,
+	}),
+];
+
+export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
+	phrases: [
+		"didn't provide an api key",
+		'did not provide an api key',
+		'missing bearer',
+		'api_key client option must be set',
+		'missing credentials. please pass an `apikey`',
+		'openai_api_key environment variable is missing',
+		'no api key provided',
+		'did not find openai_api_key',
+		'must provide an api key',
+		'api key is missing',
+		'missing api key',
+		'api key not set',
+		'api key is required',
+		'openai_api_key is not set',
+	],
+});
+
+export const accountRules: Rule[] = [
+	textRule('revoked_key', 'revoked', {
+		codes: ['account_deactivated', 'access_terminated', 'key_revoked', 'api_key_revoked'],
+		types: ['access_terminated'],
+		phrases: [
+			'associated with a deactivated account',
+			'has been deactivated',
+			'access was terminated',
+			'access terminated',
+			'key has been revoked',
+			'api key was revoked',
+			'key has been disabled',
+		],
+	}),
+	textRule('wrong_organization', 'organization', {
+		codes: ['mismatched_organization', 'no_organization', 'invalid_organization'],
+		phrases: [
+			'openai-organization header should match',
+			'member of an organization to use the api',
+			'no such organization',
+			'invalid organization',
+		],
+	}),
+	textRule('wrong_project', 'project', {
+		codes: ['mismatched_project', 'invalid_project'],
+		phrases: ['openai-project header should match', 'no such project', 'invalid project id'],
+	}),
+	textRule('missing_scopes', 'scopes', {
+		codes: ['missing_scopes', 'insufficient_permissions'],
+		phrases: [
+			'missing scopes',
+			'insufficient permissions for this operation',
+			'have the necessary scopes',
+			'does not have the required scope',
+		],
+		refine: (signals) => {
+			const scope = /Missing scopes?: ([\w., ]{1,80}?)[.\s]*(?:Check|$|["'])/m.exec(
+				signals.text,
+			)?.[1];
+			return scope
+				? {
+						fixes: [
+							`Give the key the "${scope.trim()}" permission (or "All") at https://platform.openai.com/api-keys.`,
+						],
+					}
+				: {};
+		},
+	}),
+	textRule('unsupported_region', 'region', {
+		codes: ['unsupported_country_region_territory', 'unsupported_country'],
+		phrases: [
+			'country, region, or territory not supported',
+			'unsupported_country',
+			'not available in your country',
+		],
+	}),
+	textRule('other', 'ip-allowlist', {
+		phrases: [
+			'ip not authorized',
+			'ip address is not allowed',
+			'not in the ip allowlist',
+			'ip_not_authorized',
+		],
+		refine: () => ({
+			title: 'Your IP address is not on the allowlist',
+			explanation:
+				'The organization or project only accepts requests from listed IP addresses, and this one is not listed.',
+			fixes: ['Add this IP in Settings → Security → IP allowlist, or run from an allowed network.'],
+			lesson: 'troubleshooting/permissions-and-projects',
+		}),
+	}),
+];
+
+/** "Incorrect API key provided: <masked>": the masked value decides malformed vs invalid. */
+export const maskedKeyRule: Rule = {
+	id: 'invalid_key',
+	name: 'masked-key',
+	match(signals) {
+		if (signals.maskedKey === undefined) return undefined;
+		const at = signals.lower.indexOf('incorrect api key provided');
+		const quote = snippet(signals.text, Math.max(0, at), 30 + signals.maskedKey.length);
+		const verdict = judgeMaskedKey(signals.maskedKey);
+		const status = statusEvidence(signals);
+		return {
+			confidence: verdict.kind === 'invalid' ? 0.85 : 0.9,
+			evidence: status ? [quote, status] : [quote],
+			explanation: verdict.reason,
+			...(verdict.kind === 'malformed' ? { id: 'malformed_key' } : {}),
+			...(verdict.kind === 'missing' ? { id: 'missing_key' } : {}),
+		};
+	},
+};
+
+export const invalidKeyRule = textRule('invalid_key', 'invalid-key-text', {
+	codes: ['invalid_api_key'],
+	phrases: [
+		'incorrect api key',
+		'invalid api key',
+		'invalid_api_key',
+		'invalid authentication',
+		'invalid subscription key',
+		'invalid x-api-key',
+	],
+	confidence: 0.8,
+});

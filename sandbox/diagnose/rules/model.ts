@@ -1,0 +1,84 @@
+/** The model is unknown, misspelled, retired, or not allowed for this project (403 or 404). */
+import type { Rule, Signals } from '../types.ts';
+import { textRule } from './text-rule.ts';
+
+// Common ids, only to suggest a fix for typos such as `gtp-4`.
+const KNOWN_MODELS = [
+	'gpt-4o',
+	'gpt-4o-mini',
+	'gpt-4.1',
+	'gpt-4.1-mini',
+	'gpt-4.1-nano',
+	'gpt-4',
+	'gpt-4-turbo',
+	'gpt-3.5-turbo',
+	'gpt-5',
+	'gpt-5-mini',
+	'gpt-5-nano',
+	'o1',
+	'o3',
+	'o3-mini',
+	'o4-mini',
+	'gpt-image-1',
+	'dall-e-3',
+	'whisper-1',
+	'tts-1',
+	'text-embedding-3-small',
+	'text-embedding-3-large',
+];
+
+function distance(a: string, b: string): number {
+	if (Math.abs(a.length - b.length) > 2) return 3;
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length];
+}
+
+/** A known model id one or two edits away from `model`, if any. */
+export function suggestModel(model: string): string | undefined {
+	const lower = model.toLowerCase();
+	if (KNOWN_MODELS.includes(lower)) return undefined;
+	let best: string | undefined;
+	let bestDistance = 3;
+	for (const known of KNOWN_MODELS) {
+		const d = distance(lower, known);
+		if (d < bestDistance) [best, bestDistance] = [known, d];
+	}
+	return best;
+}
+
+function refine(signals: Signals) {
+	const model = signals.model;
+	const suggestion = model ? suggestModel(model) : undefined;
+	const allowlist = /does not have access to model/i.test(signals.text);
+	const fixes: string[] = [];
+	if (suggestion) fixes.push(`"${model}" looks like a typo: did you mean "${suggestion}"?`);
+	if (allowlist) {
+		fixes.push(
+			'The project blocks this model: allow it in the project settings (Limits → Model usage) or use a key from a project that allows it.',
+		);
+	}
+	return fixes.length > 0 ? { fixes } : {};
+}
+
+export const modelRule: Rule = textRule('model_not_found', 'model', {
+	codes: ['model_not_found', 'deploymentnotfound', 'model_not_available'],
+	phrases: [
+		'does not exist or you do not have access to it',
+		'does not have access to model',
+		'not allowed to sample from this model',
+		'the api deployment for this resource does not exist',
+		'deploymentnotfound',
+		'model_not_found',
+	],
+	regex:
+		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)/i,
+	refine,
+});

@@ -1,0 +1,68 @@
+/** Last resort: only the HTTP status (or SDK class) is known. Lower confidence, honest caveats. */
+import type { DiagnosisId, Rule, RuleMatch, Signals } from '../types.ts';
+import { evidence, statusEvidence } from './helpers.ts';
+
+interface StatusGuess {
+	id: DiagnosisId;
+	confidence: number;
+	explanation?: string;
+}
+
+function guess(status: number): StatusGuess | undefined {
+	if (status === 401) {
+		return {
+			id: 'invalid_key',
+			confidence: 0.5,
+			explanation:
+				'A 401 means OpenAI rejected the credentials. Without the message it is most often a wrong key; a missing key, a mismatched organization or a restricted key also give 401.',
+		};
+	}
+	if (status === 403) {
+		return {
+			id: 'missing_scopes',
+			confidence: 0.4,
+			explanation:
+				'A 403 means the key is valid but not allowed to do this: a restricted key, a project model allowlist or an unsupported region. The message says which.',
+		};
+	}
+	if (status === 404) {
+		return {
+			id: 'bad_request',
+			confidence: 0.4,
+			explanation:
+				'A 404 with no message usually means a wrong URL or base URL (a model problem says "model" in its message).',
+		};
+	}
+	if (status === 429) {
+		return {
+			id: 'rate_limit',
+			confidence: 0.5,
+			explanation:
+				'A 429 is a rate limit, but billing problems (insufficient_quota, billing_not_active) also arrive as 429: check error.code before retrying.',
+		};
+	}
+	if (status === 400 || status === 413 || status === 415 || status === 422) {
+		return { id: 'bad_request', confidence: 0.5 };
+	}
+	if (status === 408) return { id: 'network_error', confidence: 0.4 };
+	if (status === 503 || status === 529) return { id: 'overloaded', confidence: 0.6 };
+	if (status >= 500) return { id: 'server_error', confidence: 0.6 };
+	return undefined;
+}
+
+export const statusRule: Rule = {
+	id: 'other',
+	name: 'status-only',
+	match(signals: Signals): RuleMatch | undefined {
+		if (signals.status === undefined) return undefined;
+		const found = guess(signals.status);
+		if (!found) return undefined;
+		const classes = signals.classes.length > 0 ? `SDK error: ${signals.classes[0]}` : undefined;
+		return {
+			id: found.id,
+			confidence: found.confidence,
+			evidence: evidence(statusEvidence(signals), classes) ?? [],
+			...(found.explanation ? { explanation: found.explanation } : {}),
+		};
+	},
+};

@@ -1,0 +1,120 @@
+/**
+ * Normalisation: pulls status, error type/code/message, SDK class names, the masked key and
+ * retry hints out of any text form (JSON, Python dict repr, v0 log lines, Node/Go/.NET prints).
+ * Every regex here is linear (no nested quantifiers) and runs over bounded text.
+ */
+import { boundText } from './bound-text.ts';
+import { toRawInput } from './to-text.ts';
+import type { DiagnoseInput, Signals } from './types.ts';
+
+const MAX_FIELDS = 200;
+
+// key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`) and .NET/Go prints.
+const FIELD =
+	/(?<![\w-])["']?(message|type|code|error_code|error_type|error_message|error)["']?\s*[:=]\s*("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
+
+const CLASS =
+	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
+
+const classStatus: Record<string, number> = {
+	AuthenticationError: 401,
+	PermissionDeniedError: 403,
+	NotFoundError: 404,
+	ConflictError: 409,
+	UnprocessableEntityError: 422,
+	RateLimitError: 429,
+	BadRequestError: 400,
+	InternalServerError: 500,
+	ServiceUnavailableError: 503,
+};
+
+const KNOWN_STATUS = new Set([
+	400, 401, 402, 403, 404, 405, 408, 409, 413, 415, 422, 429, 500, 502, 503, 504, 520, 521, 522,
+	523, 524, 529,
+]);
+
+// Most reliable first: explicit "Error code: 401", "HTTP/1.1 429", "status: 403", Go's
+// "[429:insufficient_quota]", then Node's "<Class>: 401 Message" / a line starting "429 You ...".
+const STATUS_PATTERNS = [
+	/Error code: (\d{3})\b/,
+	/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
+	/\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code)["']?\s*[:=]?\s*(\d{3})\b/i,
+	/\[(\d{3}):[a-z_]+\]/,
+	/(?:^|[\s:([])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
+];
+
+function unquote(raw: string): string {
+	if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'")) {
+		return raw
+			.slice(1, -1)
+			.replace(/\\(["'\\/])/g, '$1')
+			.replace(/\\n/g, '\n');
+	}
+	return raw;
+}
+
+function findStatus(text: string): number | undefined {
+	for (const pattern of STATUS_PATTERNS) {
+		const match = pattern.exec(text);
+		const status = match ? Number(match[1]) : NaN;
+		if (KNOWN_STATUS.has(status)) return status;
+	}
+	return undefined;
+}
+
+const MASKED =
+	/Incorrect API key provided:\s?([^\n]{0,400}?)(?:\.\s+You can find|\.?\s*["'\\]*\s*,\s*["']?(?:type|code|param)["']?\s*:|\.?["'\\]*\s*\}|\.?\s*$)/m;
+const RETRY =
+	/(?:try again in|retry after|retry-after:?)\s*([\d.]+\s*(?:ms|s|m|seconds?|minutes?)?(?:[\d.]+(?:ms|s))?)/i;
+const MODEL = /\b(?:model|to model|the model:?|for)\s*[`'"]([\w.:/-]{1,80})[`'"]/i;
+const RATE_MODEL = /Rate limit reached for (?:default-)?([\w.:/-]{1,80}) in/;
+const REQUEST_ID = /\breq_[0-9a-f]{32}\b/;
+
+/** Builds the signals the rules read. Never throws. */
+export function readSignals(input: DiagnoseInput): Signals {
+	const raw = toRawInput(input);
+	// Undo one level of string escaping (`\"message\": \"...\"` inside a logged string).
+	const text = boundText(raw.text).replace(/\\"/g, '"').replace(/\\n/g, '\n');
+	const signals: Signals = {
+		text,
+		lower: text.toLowerCase(),
+		types: [],
+		codes: [],
+		messages: [],
+		classes: [],
+		headers: raw.headers,
+	};
+	let count = 0;
+	for (const match of text.matchAll(FIELD)) {
+		if (++count > MAX_FIELDS) break;
+		const key = match[1].toLowerCase();
+		const value = unquote(match[2]);
+		if (key === 'type' || key === 'error_type') {
+			if (/^[a-z_]{2,60}$/.test(value) && value !== 'error') signals.types.push(value);
+		} else if (key === 'code' || key === 'error_code') {
+			if (value !== 'None' && value !== 'null') signals.codes.push(value.toLowerCase());
+		} else if (key === 'error') {
+			// `{"error": "slow down"}`: the error is a bare string.
+			if (match[2].length > 2 && /^["']/.test(match[2])) signals.messages.push(value);
+		} else if (match[2].length > 2) {
+			signals.messages.push(value);
+		}
+	}
+	for (const match of text.matchAll(CLASS)) {
+		if (!signals.classes.includes(match[1])) signals.classes.push(match[1]);
+		if (signals.classes.length > 20) break;
+	}
+	signals.status =
+		raw.status ??
+		findStatus(text) ??
+		signals.classes.map((name) => classStatus[name]).find((status) => status !== undefined);
+	const masked = MASKED.exec(text);
+	if (masked) signals.maskedKey = masked[1].trim() === '' ? '' : masked[1].replace(/^\s+/, '');
+	signals.requestId = raw.headers['x-request-id'] ?? REQUEST_ID.exec(text)?.[0];
+	signals.retryAfter =
+		raw.headers['retry-after-ms'] !== undefined
+			? `${raw.headers['retry-after-ms']}ms`
+			: (raw.headers['retry-after'] ?? RETRY.exec(text)?.[1]?.trim());
+	signals.model = RATE_MODEL.exec(text)?.[1] ?? MODEL.exec(text)?.[1];
+	return signals;
+}

@@ -1,0 +1,102 @@
+import type { LessonSlug } from '../course.ts';
+
+/** Every cause the engine can name. */
+export const diagnosisIds = [
+	'missing_key',
+	'malformed_key',
+	'invalid_key',
+	'revoked_key',
+	'wrong_organization',
+	'wrong_project',
+	'missing_scopes',
+	'unsupported_region',
+	'model_not_found',
+	'insufficient_quota',
+	'billing_not_active',
+	'rate_limit',
+	'server_error',
+	'overloaded',
+	'bad_request',
+	'network_error',
+	'cors_blocked',
+	'other',
+] as const;
+
+export type DiagnosisId = (typeof diagnosisIds)[number];
+
+/** The engine's answer: the cause, why we think so, and what to do. */
+export interface Diagnosis {
+	/** The cause, one of `diagnosisIds`. */
+	id: DiagnosisId;
+	/** One line for a person. */
+	title: string;
+	/** 0..1: about 0.9 when a message or code names the cause, 0.5 when only a status does. */
+	confidence: number;
+	/** A few sentences: what happened and why. */
+	explanation: string;
+	/** Quotes from the input that decided it (raw keys redacted). */
+	evidence: string[];
+	/** Concrete steps, most likely first. */
+	fixes: string[];
+	/** True when the same request can succeed if simply retried later. */
+	retryable: boolean;
+	/** The lesson that explains this cause. */
+	lesson: LessonSlug;
+}
+
+/** A response or error object, e.g. from `fetch` or the `openai` SDK. */
+export interface StructuredInput {
+	status?: number;
+	headers?: Headers | Record<string, string | string[] | undefined> | null;
+	body?: unknown;
+	error?: unknown;
+}
+
+export type DiagnoseInput = string | StructuredInput;
+
+/** What normalisation extracted from the input; rules read only this. */
+export interface Signals {
+	/** The (bounded) text that was scanned, escapes undone. */
+	text: string;
+	/** `text` lower-cased, for phrase matching. */
+	lower: string;
+	status?: number;
+	/** Every `error.type` / `error.code` / `error.message` value found, in order. */
+	types: string[];
+	codes: string[];
+	messages: string[];
+	/** SDK error class names seen (`RateLimitError`, `APIConnectionError`, ...). */
+	classes: string[];
+	/** The value after "Incorrect API key provided:", as the server masked it. */
+	maskedKey?: string;
+	/** Lower-cased response headers, when given. */
+	headers: Record<string, string>;
+	requestId?: string;
+	/** "Please try again in 20s", or a retry-after header. */
+	retryAfter?: string;
+	/** A model name the error mentions. */
+	model?: string;
+}
+
+/** What a rule returns when it recognises its cause. */
+export interface RuleMatch {
+	/** Set when the rule's evidence points to a sibling cause (a masked key that is malformed). */
+	id?: DiagnosisId;
+	confidence: number;
+	evidence: string[];
+	/** Overrides of the catalog entry, for a more specific case of the same cause. */
+	title?: string;
+	explanation?: string;
+	/** Put before the catalog's generic fixes. */
+	fixes?: string[];
+	retryable?: boolean;
+	lesson?: LessonSlug;
+}
+
+/** One recognisable cause. Rules are tried in order; the first that matches wins. */
+export interface Rule {
+	id: DiagnosisId;
+	/** Short name for tests and debugging. */
+	name: string;
+	match(signals: Signals): RuleMatch | undefined;
+}
