@@ -1,0 +1,61 @@
+/**
+ * A bare page for testing the worker engine itself in Chromium (bundled by esbuild in the spec):
+ * the engine, the real practice API, and a `window.harness` the spec drives.
+ */
+import { createPracticeApi } from '../../../sandbox/practice-api/index.ts';
+import { createWorkerEngine } from '../../../sandbox/engines/worker/index.ts';
+import type { OutputChunk, RunResult, SandboxFile } from '../../../sandbox/engines/types.ts';
+
+const api = createPracticeApi();
+const engine = createWorkerEngine({
+	practiceFetch: (request) => api.fetch(request),
+	createWorker: () => new Worker('/worker.js', { type: 'module' }),
+});
+
+/** What one run printed and how it ended, with the time from Run to first output. */
+export interface RunReport {
+	result: RunResult;
+	chunks: OutputChunk[];
+	stdout: string;
+	stderr: string;
+	firstOutputMs: number | null;
+}
+
+let controller: AbortController | undefined;
+
+const harness = {
+	boot: () => engine.boot(),
+	async run(
+		files: SandboxFile[],
+		env: Record<string, string>,
+		timeoutMs?: number,
+	): Promise<RunReport> {
+		controller = new AbortController();
+		const chunks: OutputChunk[] = [];
+		const started = performance.now();
+		let firstOutputMs: number | null = null;
+		const result = await engine.run({
+			files,
+			entry: 'index.js',
+			env,
+			timeoutMs,
+			signal: controller.signal,
+			onOutput(chunk) {
+				firstOutputMs ??= performance.now() - started;
+				chunks.push(chunk);
+				document.body.dataset.output = String(chunks.length);
+			},
+		});
+		const text = (stream: string) =>
+			chunks
+				.filter((c) => c.stream === stream)
+				.map((c) => c.text)
+				.join('');
+		return { result, chunks, stdout: text('stdout'), stderr: text('stderr'), firstOutputMs };
+	},
+	stop: () => controller?.abort(),
+	requestCount: () => api.state.requestLog?.length ?? 0,
+};
+
+Object.assign(window, { harness });
+document.body.dataset.state = 'ready';

