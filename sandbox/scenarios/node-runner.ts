@@ -4,14 +4,13 @@
  * API server on a free loopback port of this process. Node only; browsers use the scenario card.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OutputChunk } from '../engines/types.ts';
-import { createPracticeApi, type PracticeApi } from '../practice-api/index.ts';
+import { createPracticeApi } from '../practice-api/index.ts';
+import { startPracticeServer } from '../practice-api/node-server.ts';
 import { listKeys } from '../practice-api/admin.ts';
 import { createAdmin } from './admin.ts';
 import type { CheckResult, Scenario, ScenarioRun } from './types.ts';
@@ -62,47 +61,6 @@ function runNode(
 	});
 }
 
-/**
- * Serves `api` on a free loopback port.
- * TODO: switch to practice-api/node-server.ts `startPracticeServer` once it lands.
- */
-async function serve(api: PracticeApi): Promise<{ url: string; close(): Promise<void> }> {
-	const server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const headers = new Headers();
-			for (const [name, value] of Object.entries(req.headers)) {
-				if (typeof value === 'string') headers.set(name, value);
-			}
-			const body =
-				req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks);
-			void api
-				.fetch(
-					new Request(`http://${req.headers.host}${req.url}`, {
-						method: req.method,
-						headers,
-						body,
-					}),
-				)
-				.then(async (response) => {
-					res.writeHead(response.status, Object.fromEntries(response.headers));
-					res.end(Buffer.from(await response.arrayBuffer()));
-				});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		close: () =>
-			new Promise((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
-}
-
 /** Sets the scenario up on a fresh practice API, runs the variant and checks it. */
 export async function runScenarioInNode(
 	scenario: Scenario,
@@ -111,11 +69,11 @@ export async function runScenarioInNode(
 ): Promise<NodeRun> {
 	const started = performance.now();
 	const api = createPracticeApi();
-	const server = await serve(api);
+	const server = await startPracticeServer({ port: 0, host: '127.0.0.1', api });
 	const dir = await mkdtemp(join(tmpdir(), `keylab-${scenario.id}-${variant}-`));
 	try {
 		const admin = createAdmin(api);
-		let context = scenario.setup(admin, `${server.url}/v1`);
+		let context = scenario.setup(admin, server.url);
 		if (variant === 'solution' && scenario.solve) context = scenario.solve(admin, context);
 		const files = variant === 'starter' ? scenario.starter(context) : scenario.solution(context);
 		for (const file of files) {
