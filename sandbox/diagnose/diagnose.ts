@@ -7,7 +7,12 @@ import { rules } from './rules/index.ts';
 import { readSignals } from './signals.ts';
 import type { DiagnoseInput, Diagnosis, DiagnosisId, RuleMatch, Signals } from './types.ts';
 
-function build(id: DiagnosisId, match: RuleMatch, signals: Signals): Diagnosis {
+/** Dresses a cause with the catalog's text; for callers that already know the cause. */
+export function buildDiagnosis(
+	id: DiagnosisId,
+	match: RuleMatch,
+	signals: Pick<Signals, 'requestId'> = {},
+): Diagnosis {
 	const entry = catalog[id];
 	const extras: string[] = [];
 	if (signals.requestId) extras.push(`Request id: ${signals.requestId}.`);
@@ -36,10 +41,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
 	}
 	for (const rule of rules) {
 		const match = rule.match(signals);
-		if (match) return build(match.id ?? rule.id, match, signals);
+		if (match) return buildDiagnosis(match.id ?? rule.id, match, signals);
 	}
 	const nothing = signals.text.trim() === '';
-	return build(
+	return buildDiagnosis(
 		'other',
 		{
 			confidence: nothing ? 0 : 0.2,

@@ -12,9 +12,7 @@ export interface RawInput {
 
 /** String() for values that are not plain objects (which would print as [object Object]). */
 function text(value: unknown): string {
-	return typeof value === 'object' && value !== null
-		? safeStringify(value)
-		: String(value);
+	return typeof value === 'object' && value !== null ? safeStringify(value) : String(value);
 }
 
 /** Stringifies anything without throwing (cycles, BigInt, getters that throw). */

@@ -1,0 +1,227 @@
+/**
+ * The live key check: format, authentication (GET /models), access to one model, and, only on
+ * opt-in because it may cost a fraction of a cent, one minimal request showing quota and limits.
+ * Every step records what it sent (key redacted), what came back, and the diagnosis.
+ */
+import { inspectKey } from '../keys/inspect-key.ts';
+import { redactKey, scrubSecrets } from '../keys/redact.ts';
+import type {
+	CheckKeyOptions,
+	CheckStep,
+	KeyCheck,
+	ReceivedResponse,
+	SentRequest,
+} from './check-types.ts';
+import { buildDiagnosis, diagnose } from './diagnose.ts';
+
+export type * from './check-types.ts';
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const PRACTICE_ORIGIN = 'http://localhost:4010';
+const KEPT_HEADERS =
+	/^(x-ratelimit-|retry-after|openai-organization$|openai-project$|openai-processing-ms$|x-request-id$)/;
+
+interface Call {
+	request: SentRequest;
+	response?: ReceivedResponse;
+	body?: unknown;
+	error?: unknown;
+	ms: number;
+}
+
+async function call(
+	key: string,
+	method: string,
+	url: string,
+	options: CheckKeyOptions,
+	body?: unknown,
+): Promise<Call> {
+	const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+	if (body !== undefined) headers['content-type'] = 'application/json';
+	if (options.organization) headers['openai-organization'] = options.organization;
+	if (options.project) headers['openai-project'] = options.project;
+	const payload = body === undefined ? undefined : JSON.stringify(body);
+	const request: SentRequest = {
+		method,
+		url,
+		headers: { ...headers, authorization: `Bearer ${redactKey(key)}` },
+		...(payload ? { body: payload } : {}),
+	};
+	const doFetch = options.fetch ?? ((r: Request) => globalThis.fetch(r));
+	const start = Date.now();
+	try {
+		const res = await doFetch(
+			new Request(url, { method, headers, body: payload, signal: options.signal }),
+		);
+		const text = scrubSecrets(await res.text(), [key]);
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// Not JSON (an HTML gateway page): diagnose the text.
+		}
+		const kept: Record<string, string> = {};
+		res.headers.forEach((value, name) => {
+			if (KEPT_HEADERS.test(name)) kept[name] = value;
+		});
+		const inner = (parsed as { error?: unknown } | null)?.error;
+		const error =
+			typeof inner === 'object' && inner !== null
+				? (inner as ReceivedResponse['error'])
+				: typeof inner === 'string'
+					? { message: inner }
+					: undefined;
+		const response: ReceivedResponse = {
+			status: res.status,
+			headers: kept,
+			...(kept['x-request-id'] ? { requestId: kept['x-request-id'] } : {}),
+			...(error ? { error } : {}),
+		};
+		return { request, response, body: parsed, ms: Date.now() - start };
+	} catch (error) {
+		if (options.signal?.aborted) throw error;
+		return { request, error, ms: Date.now() - start };
+	}
+}
+
+function finish(step: CheckStep, options: CheckKeyOptions, steps: CheckStep[]): CheckStep {
+	steps.push(step);
+	options.onStep?.(step);
+	return step;
+}
+
+/** Runs the check step by step; never returns or logs the key. */
+export async function checkKey(key: string, options: CheckKeyOptions = {}): Promise<KeyCheck> {
+	const baseURL = (options.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
+	const model = options.model ?? 'gpt-4o-mini';
+	const steps: CheckStep[] = [];
+	const inspection = inspectKey(key);
+	const result = (): KeyCheck => {
+		const failed = steps.find((s) => s.status === 'fail');
+		return {
+			ok: !failed,
+			steps,
+			inspection,
+			...(failed?.diagnosis ? { diagnosis: failed.diagnosis } : {}),
+		};
+	};
+
+	const errors = inspection.problems.filter((p) => p.severity === 'error');
+	const toPractice = baseURL.startsWith(PRACTICE_ORIGIN);
+	const formatProblem =
+		errors.length > 0
+			? errors.map((p) => p.message)
+			: inspection.practice && !toPractice
+				? ['This is a practice key: it only works with the practice API.']
+				: !inspection.practice && toPractice
+					? ['This looks like a real key: keylab never sends a real key to the practice API.']
+					: [];
+	if (formatProblem.length > 0) {
+		const id = inspection.problems.some((p) => p.code === 'empty')
+			? 'missing_key'
+			: inspection.practice || toPractice
+				? 'invalid_key'
+				: 'malformed_key';
+		finish(
+			{
+				id: 'format',
+				title: 'Key format',
+				status: 'fail',
+				summary: formatProblem[0],
+				diagnosis: buildDiagnosis(id, {
+					confidence: 1,
+					evidence: formatProblem,
+					explanation: formatProblem.join(' '),
+				}),
+			},
+			options,
+			steps,
+		);
+		return result();
+	}
+	const warnings = inspection.problems.map((p) => p.message);
+	finish(
+		{
+			id: 'format',
+			title: 'Key format',
+			status: warnings.length ? 'warn' : 'pass',
+			summary:
+				warnings[0] ??
+				`Looks like a ${inspection.type.replace('_', ' ')} key (${inspection.length} characters)${inspection.practice ? ', practice' : ''}.`,
+		},
+		options,
+		steps,
+	);
+
+	const auth = await call(key, 'GET', `${baseURL}/models`, options);
+	const authStep = judge('authentication', 'Authentication (GET /models)', auth, (body) => {
+		const data = (body as { data?: { id?: string }[] } | null)?.data;
+		return `Key accepted; ${Array.isArray(data) ? data.length : 'some'} models visible.`;
+	});
+	finish(authStep, options, steps);
+	// A restricted key may lack api.model.read yet call models: go on only in that case.
+	if (authStep.status === 'fail' && authStep.diagnosis?.id !== 'missing_scopes') return result();
+
+	const access = await call(key, 'GET', `${baseURL}/models/${encodeURIComponent(model)}`, options);
+	const accessStep = finish(
+		judge('model_access', `Access to ${model}`, access, () => `${model} is available to this key.`),
+		options,
+		steps,
+	);
+	if (accessStep.status === 'fail' && accessStep.diagnosis?.id !== 'missing_scopes')
+		return result();
+
+	if (!options.allowBillableRequest) {
+		finish(
+			{
+				id: 'quota',
+				title: 'Quota and rate limits',
+				status: 'skipped',
+				summary:
+					'Not run: it sends one tiny billable request (a fraction of a cent). Opt in to check quota and rate limits.',
+			},
+			options,
+			steps,
+		);
+		return result();
+	}
+	const body = {
+		model,
+		messages: [{ role: 'user', content: 'Say OK.' }],
+		max_completion_tokens: 1,
+	};
+	const quota = await call(key, 'POST', `${baseURL}/chat/completions`, options, body);
+	finish(
+		judge('quota', 'Quota and rate limits (1 tiny request)', quota, () =>
+			limitsSummary(quota.response?.headers ?? {}),
+		),
+		options,
+		steps,
+	);
+	return result();
+}
+
+function judge(
+	id: CheckStep['id'],
+	title: string,
+	made: Call,
+	onOk: (body: unknown) => string,
+): CheckStep {
+	const base = { id, title, request: made.request, durationMs: made.ms };
+	if (!made.response) {
+		const diagnosis = diagnose({ error: made.error });
+		return { ...base, status: 'fail', summary: diagnosis.title, diagnosis };
+	}
+	const { status, headers } = made.response;
+	if (status >= 200 && status < 300)
+		return { ...base, response: made.response, status: 'pass', summary: onOk(made.body) };
+	const diagnosis = diagnose({ status, headers, body: made.body });
+	return { ...base, response: made.response, status: 'fail', summary: diagnosis.title, diagnosis };
+}
+
+function limitsSummary(headers: Record<string, string>): string {
+	const pick = (name: string) => headers[`x-ratelimit-${name}`];
+	if (!pick('limit-requests') && !pick('limit-tokens'))
+		return 'The request succeeded: quota is available.';
+	return `Quota available. This minute: ${pick('remaining-requests') ?? '?'}/${pick('limit-requests') ?? '?'} requests and ${pick('remaining-tokens') ?? '?'}/${pick('limit-tokens') ?? '?'} tokens left.`;
+}
