@@ -1,0 +1,86 @@
+/**
+ * Loads Monaco once per page, on demand: the slim editor API, JavaScript/TypeScript support, the
+ * two workers it needs, the self-contained stylesheet and the `openai` SDK's types.
+ */
+import cssUrl from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
+
+export type Monaco = typeof import('monaco-editor/editor/editor.api');
+type TypeScriptApi = typeof import('monaco-editor/languages/features/typescript/register');
+
+let loading: Promise<Monaco> | undefined;
+
+/** Resolves once the stylesheet has applied, so the editor never measures unstyled text. */
+function addStylesheet(): Promise<void> {
+	const existing = document.querySelector<HTMLLinkElement>('link[data-keylab-monaco]');
+	if (existing) return Promise.resolve();
+	const link = document.createElement('link');
+	link.rel = 'stylesheet';
+	link.href = cssUrl;
+	link.dataset.keylabMonaco = '';
+	const loaded = new Promise<void>((resolve) => {
+		// A failed stylesheet should not keep the editor from working, only from looking right.
+		link.addEventListener('load', () => resolve(), { once: true });
+		link.addEventListener('error', () => resolve(), { once: true });
+	});
+	document.head.append(link);
+	return loaded;
+}
+
+async function configureWorkers(): Promise<void> {
+	const [{ default: EditorWorker }, { default: TsWorker }] = await Promise.all([
+		import('monaco-editor/editor/editor.worker?worker'),
+		import('monaco-editor/language/typescript/ts.worker?worker'),
+	]);
+	// Without getWorker, Vite would inline a broken `data:` worker.
+	self.MonacoEnvironment = {
+		getWorker: (_id: string, label: string) =>
+			label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
+	};
+}
+
+/** Ambient declarations the samples rely on besides the SDK: just `process.env`. */
+const NODE_GLOBALS = `declare var process: { env: Record<string, string | undefined>; exitCode?: number; exit(code?: number): never };\n`;
+
+async function addOpenAiTypes(typescript: TypeScriptApi): Promise<void> {
+	const { default: declarations } = await import('virtual:keylab/openai-dts');
+	const ts = typescript.javascriptDefaults;
+	for (const [path, text] of Object.entries(declarations)) {
+		ts.addExtraLib(text, `file:///node_modules/openai/${path}`);
+	}
+	ts.addExtraLib(
+		JSON.stringify({ name: 'openai', types: './index.d.ts' }),
+		'file:///node_modules/openai/package.json',
+	);
+	ts.addExtraLib(NODE_GLOBALS, 'file:///node_modules/@types/keylab-node/index.d.ts');
+}
+
+async function load(): Promise<Monaco> {
+	const [monaco, ts] = await Promise.all([
+		import('monaco-editor/editor/editor.api') as Promise<Monaco>,
+		import('monaco-editor/languages/features/typescript/register') as Promise<TypeScriptApi>,
+		import('monaco-editor/languages/definitions/javascript/register'),
+		configureWorkers(),
+		addStylesheet(),
+	]);
+	ts.javascriptDefaults.setCompilerOptions({
+		target: ts.ScriptTarget.ESNext,
+		module: ts.ModuleKind.ESNext,
+		moduleResolution: ts.ModuleResolutionKind.NodeJs,
+		allowJs: true,
+		checkJs: true,
+		allowNonTsExtensions: true,
+		// Samples are Node programs: the worker lib has fetch, URL, console and timers without the
+		// DOM's much larger declarations, which would slow every check.
+		lib: ['esnext', 'webworker'],
+	});
+	ts.javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+	// Types arrive after the editor shows: typing should not wait for 3 MB of declarations.
+	void addOpenAiTypes(ts);
+	return monaco;
+}
+
+/** Monaco, loaded on the first call; later calls share it. */
+export function loadMonaco(): Promise<Monaco> {
+	loading ??= load();
+	return loading;
+}

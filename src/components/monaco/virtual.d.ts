@@ -1,0 +1,5 @@
+/** The `openai` SDK's declaration files, `{ [package-relative path]: text }` (see vite-plugin.ts). */
+declare module 'virtual:keylab/openai-dts' {
+	const declarations: Record<string, string>;
+	export default declarations;
+}

@@ -1,0 +1,71 @@
+/**
+ * Keeps Monaco out of every page's CSS and feeds its TypeScript worker the `openai` types.
+ *
+ * Astro links every CSS file reachable from a client script (even through a dynamic `import()`)
+ * on every page of the route, and Starlight renders all docs through one route: Monaco's ESM
+ * `.css` imports would put ~175 kB of render-blocking CSS on every lesson. They are mapped to an
+ * empty module here; the editor adds the self-contained `min/` stylesheet with a `<link>` instead.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, posix, relative } from 'node:path';
+import type { Plugin } from 'vite';
+
+const EMPTY_CSS = '\0keylab:monaco-empty-css';
+/** Import this (as `virtual:keylab/openai-dts`) to get `{ [path]: text }` of the SDK's types. */
+export const OPENAI_DTS_ID = 'virtual:keylab/openai-dts';
+const RESOLVED_DTS = '\0' + OPENAI_DTS_ID;
+
+const IMPORT_RE = /(?:from\s+|import\s*\(\s*|import\s+)["'](\.{1,2}\/[^"']+)["']/g;
+
+/** True for a CSS import made by Monaco's own ESM files. */
+export function isMonacoCssImport(source: string, importer: string | undefined): boolean {
+	return !!importer && /[\\/]monaco-editor[\\/]esm[\\/]/.test(importer) && /\.css(\?|$)/.test(source);
+}
+
+/** Maps a `./x.js` specifier in a declaration file to the `.d.ts` file that declares it. */
+function declarationFor(fromFile: string, specifier: string): string | undefined {
+	const base = join(dirname(fromFile), specifier.replace(/\.(m?js)$/, ''));
+	return [`${base}.d.ts`, join(base, 'index.d.ts')].find((path) => existsSync(path));
+}
+
+/**
+ * The SDK's declaration files reachable from its `index.d.ts`, keyed by package-relative path.
+ * Only the reachable ones: the package ships ~3.6 MB of types, most for helpers no lesson uses.
+ */
+export function collectOpenAiDeclarations(packageDir: string): Record<string, string> {
+	const files: Record<string, string> = {};
+	const queue = [join(packageDir, 'index.d.ts')];
+	for (let file = queue.pop(); file; file = queue.pop()) {
+		const key = relative(packageDir, file).split('\\').join(posix.sep);
+		if (key in files) continue;
+		const text = readFileSync(file, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/gm, '');
+		files[key] = text;
+		for (const match of text.matchAll(IMPORT_RE)) {
+			const target = declarationFor(file, match[1] ?? '');
+			if (target) queue.push(target);
+		}
+	}
+	return files;
+}
+
+/** The Vite plugin: empty Monaco CSS modules plus the `virtual:keylab/openai-dts` module. */
+export function keylabMonaco(): Plugin {
+	const require = createRequire(import.meta.url);
+	return {
+		name: 'keylab:monaco',
+		enforce: 'pre',
+		resolveId(source, importer) {
+			if (isMonacoCssImport(source, importer)) return EMPTY_CSS;
+			if (source === OPENAI_DTS_ID) return RESOLVED_DTS;
+			return undefined;
+		},
+		load(id) {
+			if (id === EMPTY_CSS) return 'export default {};';
+			if (id !== RESOLVED_DTS) return undefined;
+			// The package root: its `exports` hide package.json, but the main entry sits at the top.
+			const packageDir = dirname(require.resolve('openai'));
+			return `export default ${JSON.stringify(collectOpenAiDeclarations(packageDir))};`;
+		},
+	};
+}

@@ -1,0 +1,112 @@
+/**
+ * The sandbox's output panel: program output line by line, stdout and stderr told apart by a
+ * visible label (not colour alone), every line scrubbed of the held key before it touches the DOM.
+ */
+import type { OutputChunk, RunResult } from '../../sandbox/engines/types.ts';
+import { scrubSecrets } from '../../sandbox/keys/redact.ts';
+
+/** Where a finished run's summary line points for help. */
+export interface DiagnosisNote {
+	title: string;
+	href: string;
+	linkText: string;
+}
+
+/** Writes into a `role="log"` element; one instance per sandbox. */
+export class OutputLog {
+	readonly #root: HTMLElement;
+	readonly #secrets: () => readonly (string | undefined)[];
+	// Partial lines wait for their newline: a key split across two chunks must still be scrubbed.
+	readonly #pending: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
+	#text: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
+
+	constructor(root: HTMLElement, secrets: () => readonly (string | undefined)[]) {
+		this.#root = root;
+		this.#secrets = secrets;
+	}
+
+	/** Empties the log for a new run. */
+	clear(): void {
+		this.#root.replaceChildren();
+		this.#pending.stdout = this.#pending.stderr = '';
+		this.#text = { stdout: '', stderr: '' };
+	}
+
+	/** Everything written to a stream in this run, already scrubbed. */
+	streamText(stream: OutputChunk['stream']): string {
+		return this.#text[stream] + this.#pending[stream];
+	}
+
+	/** Adds a chunk of program output. */
+	write(chunk: OutputChunk): void {
+		const lines = (this.#pending[chunk.stream] + chunk.text).split('\n');
+		this.#pending[chunk.stream] = lines.pop() ?? '';
+		for (const line of lines) this.#line(chunk.stream, line);
+	}
+
+	/** Writes out partial lines; call when the program has ended. */
+	flush(): void {
+		for (const stream of ['stdout', 'stderr'] as const) {
+			if (this.#pending[stream]) this.#line(stream, this.#pending[stream]);
+			this.#pending[stream] = '';
+		}
+	}
+
+	/** A note from the sandbox itself (engine fallback, missing key), not from the program. */
+	note(text: string, kind: 'info' | 'warning' = 'info'): void {
+		const line = this.#append('keylab-line keylab-note', kind === 'warning' ? 'Note' : 'Info');
+		line.append(this.#scrub(text));
+	}
+
+	/** The summary line: how the run ended and how long it took. */
+	status(result: RunResult): void {
+		this.flush();
+		const seconds = result.durationMs < 1000 ? `${Math.round(result.durationMs)} ms` : `${(result.durationMs / 1000).toFixed(1)} s`;
+		const text =
+			result.reason === 'stopped'
+				? `Stopped after ${seconds} (exit code ${result.exitCode}).`
+				: result.reason === 'timeout'
+					? `Timed out after ${seconds}: the program ran too long and was ended (exit code ${result.exitCode}).`
+					: `Exited with code ${result.exitCode} in ${seconds}.`;
+		const ok = result.exitCode === 0;
+		const line = this.#append(`keylab-line keylab-status ${ok ? 'is-ok' : 'is-failed'}`, ok ? 'Done' : 'Failed');
+		line.dataset.exitCode = String(result.exitCode);
+		line.append(text);
+	}
+
+	/** A one-line diagnosis of an SDK error, with a link to the lesson about it. */
+	diagnosis(note: DiagnosisNote): void {
+		const line = this.#append('keylab-line keylab-diagnosis', 'Diagnosis');
+		const link = document.createElement('a');
+		link.href = note.href;
+		link.textContent = note.linkText;
+		line.append(`${this.#scrub(note.title)} `, link);
+	}
+
+	#scrub(text: string): string {
+		return scrubSecrets(text, this.#secrets());
+	}
+
+	#line(stream: OutputChunk['stream'], raw: string): void {
+		const text = this.#scrub(raw);
+		this.#text[stream] += text + '\n';
+		const line = this.#append(`keylab-line is-${stream}`, stream === 'stderr' ? 'stderr' : '');
+		line.dataset.stream = stream;
+		line.append(text);
+	}
+
+	#append(className: string, label: string): HTMLElement {
+		const line = document.createElement('div');
+		line.className = className;
+		if (label) {
+			const tag = document.createElement('span');
+			tag.className = 'keylab-line-tag';
+			tag.textContent = label;
+			line.append(tag, ' ');
+		}
+		this.#root.append(line);
+		// Follow the output inside the panel without scrolling the page.
+		this.#root.scrollTop = this.#root.scrollHeight;
+		return line;
+	}
+}

@@ -1,0 +1,126 @@
+/**
+ * Everything a sandbox does once the learner interacts: runs code on an engine, writes output,
+ * swaps the static code for Monaco, resets and downloads. Loaded by `<keylab-sandbox>` on demand.
+ */
+import type { SandboxFile } from '../../sandbox/engines/types.ts';
+import { keyHolder } from '../../sandbox/keys/key-holder.ts';
+import type { EditorHandle } from './monaco/editor.ts';
+import { OutputLog } from './output-log.ts';
+import { ensureTab, removeAddedTabs, restoreStaticCode, showPlainCode } from './sandbox-views.ts';
+import { runProgram } from './sandbox-run.ts';
+
+/** The actions behind the sandbox's buttons. */
+export interface SandboxController {
+	run(): Promise<void>;
+	stop(): void;
+	reset(): Promise<void>;
+	download(): Promise<void>;
+	setFiles(files: readonly SandboxFile[]): Promise<void>;
+	getFiles(): SandboxFile[];
+	openEditor(): Promise<void>;
+}
+
+/** The states e2e tests and styles key on (`data-state`). */
+export type SandboxState = 'idle' | 'booting' | 'running' | 'ready' | 'error';
+
+type SandboxElement = HTMLElement & { selectFile(path: string): void };
+
+function readTemplate(root: HTMLElement): SandboxFile[] {
+	const script = root.querySelector('script[data-files]');
+	return JSON.parse(script?.textContent ?? '[]') as SandboxFile[];
+}
+
+/** Wires one `<keylab-sandbox>` element. */
+export function createController(root: SandboxElement): SandboxController {
+	const template = readTemplate(root);
+	let files: SandboxFile[] = template.map((file) => ({ ...file }));
+	let editor: EditorHandle | undefined;
+	let editorLoading: Promise<void> | undefined;
+	let running: AbortController | undefined;
+	const logElement = root.querySelector<HTMLElement>('[data-output]');
+	if (!logElement) throw new Error('<keylab-sandbox> has no [data-output] element.');
+	let runKey: string | undefined;
+	const log = new OutputLog(logElement, () => [runKey]);
+
+	const setState = (state: SandboxState) => {
+		root.dataset.state = state;
+		const runButton = root.querySelector<HTMLButtonElement>('[data-action="run"]');
+		const stopButton = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
+		const busy = state === 'booting' || state === 'running';
+		if (runButton) runButton.disabled = busy;
+		if (stopButton) stopButton.disabled = !busy;
+	};
+
+	const currentFiles = () => (editor ? editor.getFiles() : files.map((file) => ({ ...file })));
+
+	const applyFiles = (next: readonly SandboxFile[], original: boolean) => {
+		files = next.map((file) => ({ ...file }));
+		if (original) removeAddedTabs(root);
+		for (const file of files) ensureTab(root, file.path);
+		if (editor) editor.setFiles(files);
+		else if (original) restoreStaticCode(root);
+		else for (const file of files) showPlainCode(root, file.path, file.contents);
+	};
+
+	const controller: SandboxController = {
+		async run() {
+			if (running) return;
+			running = new AbortController();
+			const signal = running.signal;
+			try {
+				const outcome = await runProgram({
+					root,
+					files: currentFiles(),
+					entry: root.dataset.entry ?? 'index.js',
+					log,
+					signal,
+					setState,
+					onKey: (key) => (runKey = key),
+				});
+				root.dataset.exitCode = outcome === undefined ? '' : String(outcome.exitCode);
+				setState(outcome && outcome.exitCode === 0 ? 'ready' : 'error');
+			} catch (error) {
+				log.note(`The sandbox could not run this: ${(error as Error).message}`, 'warning');
+				setState('error');
+			} finally {
+				running = undefined;
+				root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
+			}
+		},
+		stop() {
+			running?.abort();
+		},
+		async reset() {
+			applyFiles(template, true);
+			log.note('Reset to the lesson’s code.');
+		},
+		async download() {
+			const { downloadZip } = await import('./sandbox-zip.ts');
+			downloadZip(currentFiles(), `keylab-${root.dataset.template ?? 'sample'}.zip`, keyHolder);
+		},
+		async setFiles(next) {
+			applyFiles(next, false);
+		},
+		getFiles: currentFiles,
+		openEditor() {
+			editorLoading ??= (async () => {
+				root.dataset.editor = 'loading';
+				const host = root.querySelector<HTMLElement>('[data-editor]');
+				if (!host) return;
+				const { mountEditor } = await import('./monaco/editor.ts');
+				const active = root.dataset.file ?? files[0]?.path ?? 'index.js';
+				editor = await mountEditor(host, files, active, () => void controller.run());
+				for (const view of root.querySelectorAll<HTMLElement>('[data-static]')) view.hidden = true;
+				host.hidden = false;
+				root.addEventListener('keylab:file', (event) => {
+					editor?.show((event as CustomEvent<string>).detail);
+				});
+				root.dataset.editor = 'ready';
+				editor.focus();
+			})();
+			return editorLoading;
+		},
+	};
+	setState((root.dataset.state ?? 'idle') as SandboxState);
+	return controller;
+}

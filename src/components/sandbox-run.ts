@@ -1,0 +1,88 @@
+/**
+ * One run of a sandbox: pick the key and base URL for the mode, boot the page's engine, stream
+ * output into the log, then summarise how it ended (with a diagnosis for SDK errors).
+ */
+import { lessonPath } from '../../sandbox/course.ts';
+import type { RunResult, SandboxFile } from '../../sandbox/engines/types.ts';
+import { keyHolder } from '../../sandbox/keys/key-holder.ts';
+import { getEngine, type EngineStatus } from './engine-session.ts';
+import type { OutputLog } from './output-log.ts';
+import { getPracticeSession, practiceKey } from './practice-session.ts';
+
+/** Long enough for a slow streamed answer, short enough that a stuck program is ended. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** What a run needs from the sandbox. */
+export interface RunContext {
+	root: HTMLElement;
+	files: readonly SandboxFile[];
+	entry: string;
+	log: OutputLog;
+	signal: AbortSignal;
+	setState(state: 'booting' | 'running'): void;
+	/** Told the live key of this run, so output can be scrubbed of it. */
+	onKey(key: string | undefined): void;
+}
+
+function showEngine(root: HTMLElement, status: EngineStatus): void {
+	const label = root.querySelector<HTMLElement>('[data-engine]');
+	const bar = root.querySelector<HTMLProgressElement>('[data-boot-progress]');
+	root.dataset.engineKind = status.kind;
+	const name = status.kind === 'webcontainer' ? 'WebContainer (Node.js in your browser)' : 'Web Worker';
+	if (label) {
+		label.textContent = status.booted
+			? `Engine: ${name}.${status.note ? ` ${status.note}` : ''}`
+			: `Engine: ${name}, starting: ${status.progress.text} (${Math.round(status.progress.value * 100)}%)`;
+	}
+	if (bar) {
+		bar.hidden = status.booted;
+		bar.value = status.progress.value;
+	}
+}
+
+async function environment(root: HTMLElement, log: OutputLog): Promise<Record<string, string> | undefined> {
+	if (root.dataset.mode === 'live') {
+		const key = keyHolder.get();
+		if (key) return { OPENAI_API_KEY: key };
+		log.note('Live mode needs your API key: paste it in the key field above, or switch to Practice mode.', 'warning');
+		root.querySelector<HTMLInputElement>('[data-key-input]')?.focus();
+		return undefined;
+	}
+	const behavior = root.querySelector<HTMLSelectElement>('[data-practice-key]')?.value ?? 'valid';
+	const [session, key] = await Promise.all([getPracticeSession(), practiceKey(behavior)]);
+	return { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL };
+}
+
+async function explain(log: OutputLog): Promise<void> {
+	const stderr = log.streamText('stderr');
+	if (!/\b(?:[A-Z][A-Za-z]*Error|\d{3} )/.test(stderr)) return;
+	const { diagnose } = await import('../../sandbox/diagnose/index.ts');
+	const diagnosis = diagnose(stderr);
+	if (diagnosis.id === 'other' || diagnosis.confidence < 0.5) return;
+	log.diagnosis({ title: diagnosis.title, href: lessonPath(diagnosis.lesson), linkText: 'How to fix it' });
+}
+
+/** Runs the files; resolves with how the run ended, or undefined when it could not start. */
+export async function runProgram(context: RunContext): Promise<RunResult | undefined> {
+	const { root, log, signal } = context;
+	log.clear();
+	const env = await environment(root, log);
+	if (!env) return undefined;
+	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
+	context.setState('booting');
+	const { engine, note } = await getEngine((status) => showEngine(root, status));
+	if (note) log.note(note, 'warning');
+	if (signal.aborted) return { exitCode: 130, reason: 'stopped', durationMs: 0 };
+	context.setState('running');
+	const result = await engine.run({
+		files: context.files,
+		entry: context.entry,
+		env,
+		signal,
+		timeoutMs: Number(root.dataset.timeoutMs) || DEFAULT_TIMEOUT_MS,
+		onOutput: (chunk) => log.write(chunk),
+	});
+	log.status(result);
+	if (result.exitCode !== 0) await explain(log);
+	return result;
+}
