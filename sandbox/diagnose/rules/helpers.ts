@@ -7,15 +7,23 @@ const SNIPPET = 160;
 
 /** The line around `index`, at most ~160 characters, with any raw key redacted. */
 export function snippet(text: string, index: number, length = 0): string {
-	let start = text.lastIndexOf('\n', index) + 1;
-	let end = text.indexOf('\n', index + length);
-	if (end < 0) end = text.length;
+	const lineStart = text.lastIndexOf('\n', index) + 1;
+	let lineEnd = text.indexOf('\n', index + length);
+	if (lineEnd < 0) lineEnd = text.length;
+	let start = lineStart;
+	let end = lineEnd;
 	if (end - start > SNIPPET) {
 		start = Math.max(start, index - 60);
 		end = Math.min(end, Math.max(index + length, start) + SNIPPET - 60);
+		// Cut at word boundaries so a quote never starts mid-word.
+		const space = text.indexOf(' ', start);
+		if (start > lineStart && space >= 0 && space < index) start = space + 1;
+		const back = text.lastIndexOf(' ', end);
+		if (end < lineEnd && back > index + length) end = back;
 	}
 	const line = text.slice(start, end).trim();
-	return line.replace(RAW_KEY, (key) => redactKey(key));
+	const quote = (start > lineStart ? '…' : '') + line + (end < lineEnd ? '…' : '');
+	return quote.replace(RAW_KEY, (key) => redactKey(key));
 }
 
 /** First of `phrases` (lower-case) found in the input, as evidence. */

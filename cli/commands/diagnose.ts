@@ -1,0 +1,101 @@
+/**
+ * `keylab diagnose`: reads a pasted OpenAI error on stdin (or as arguments) and explains it.
+ * Exit 1 when a known cause is found, 0 when nothing is recognised, 2 on misuse.
+ */
+import { diagnose } from '../../sandbox/diagnose/index.ts';
+import { formatDiagnosis } from '../../sandbox/diagnose/format-text.ts';
+import { exitCodes } from '../main.ts';
+
+/** Everything a command touches outside itself; tests pass fakes. */
+export interface CliIo {
+	stdin: AsyncIterable<string | Uint8Array>;
+	stdinIsTTY: boolean;
+	stdout: { write(chunk: string): unknown; isTTY?: boolean };
+	stderr: { write(chunk: string): unknown };
+	env: Record<string, string | undefined>;
+	cwd: string;
+	fetch?: (request: Request) => Promise<Response>;
+}
+
+/** The real process's streams and environment. */
+export function nodeIo(): CliIo {
+	return {
+		stdin: process.stdin,
+		stdinIsTTY: process.stdin.isTTY === true,
+		stdout: process.stdout,
+		stderr: process.stderr,
+		env: process.env,
+		cwd: process.cwd(),
+	};
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set. */
+export function useColor(io: CliIo): boolean {
+	return io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+export const siteUrl = (io: CliIo) => io.env.KEYLAB_SITE ?? 'https://keylab.dev';
+
+const HELP = `Usage: keylab diagnose [--json] [error text...]
+
+Explain an OpenAI API error: paste it on stdin (or pass it as arguments) and get the cause,
+the fix and the lesson. Reads Python tracebacks, Node SDK output, raw HTTP, JSON bodies,
+curl output, browser console lines and framework logs.
+
+  pbpaste | keylab diagnose
+  keylab diagnose < error.log
+  python app.py 2>&1 | keylab diagnose --json
+
+Options:
+  --json      Print one JSON object: { id, title, confidence, explanation, evidence, fixes, retryable, lesson }.
+  -h, --help  Show this help.
+
+Exit codes: 0 nothing recognised, 1 a cause was found, 2 usage error (unknown option, no input).
+`;
+
+const MAX_INPUT = 8 * 1024 * 1024;
+
+async function readAll(stdin: CliIo['stdin']): Promise<string> {
+	const decoder = new TextDecoder();
+	let text = '';
+	for await (const chunk of stdin) {
+		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+		// Huge logs: the engine reads head, tail and error windows; stop reading far beyond that.
+		if (text.length > MAX_INPUT) break;
+	}
+	return text + decoder.decode();
+}
+
+/** Runs `keylab diagnose`. */
+export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+	let json = false;
+	const words: string[] = [];
+	for (const arg of argv) {
+		if (arg === '--help' || arg === '-h') {
+			io.stdout.write(HELP);
+			return exitCodes.ok;
+		}
+		if (arg === '--json') json = true;
+		else if (arg.startsWith('-') && arg !== '-') {
+			io.stderr.write(`keylab diagnose: unknown option "${arg}"\n\n${HELP}`);
+			return exitCodes.usage;
+		} else if (arg !== '-') words.push(arg);
+	}
+	if (words.length === 0 && io.stdinIsTTY) {
+		io.stderr.write('Paste the error, then press Ctrl-D (Ctrl-Z then Enter on Windows):\n');
+	}
+	const input = words.length > 0 ? words.join(' ') : await readAll(io.stdin);
+	if (input.trim() === '') {
+		io.stderr.write(
+			'keylab diagnose: no error text given (pipe it on stdin or pass it as arguments).\n',
+		);
+		return exitCodes.usage;
+	}
+	const diagnosis = diagnose(input);
+	io.stdout.write(
+		json
+			? JSON.stringify(diagnosis, null, 2) + '\n'
+			: formatDiagnosis(diagnosis, { color: useColor(io), site: siteUrl(io) }),
+	);
+	return diagnosis.id === 'other' ? exitCodes.ok : exitCodes.problem;
+}
