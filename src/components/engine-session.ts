@@ -1,9 +1,9 @@
 /**
  * The page's one engine, shared by every sandbox on it (a WebContainer can boot only once per
- * page). Chosen from the page's isolation and `?engine=`, booted once, and replaced by the worker
- * engine, with a note, when a WebContainer cannot boot.
+ * page). Chosen from the page's isolation and `?engine=`, booted once; sandbox/engines falls back
+ * to the worker engine, with a note, when a WebContainer cannot boot.
  */
-import type { BootProgress, PracticeFetch, SandboxEngine } from '../../sandbox/engines/types.ts';
+import type { BootProgress, SandboxEngine } from '../../sandbox/engines/types.ts';
 import { getPracticeSession } from './practice-session.ts';
 
 /** What the sandboxes show about the engine. */
@@ -21,17 +21,6 @@ export interface EngineSession {
 	note?: string;
 }
 
-type EngineOptions = { practiceFetch: PracticeFetch; practiceBaseUrl: string };
-
-// TEMPORARY until sandbox/engines/index.ts (chooseEngineKind/createEngine) lands: worker only.
-async function loadEngines() {
-	const { createWorkerEngine } = await import('../../sandbox/engines/worker/index.ts');
-	return {
-		chooseEngineKind: (): SandboxEngine['kind'] => 'worker',
-		createEngine: async (_kind: SandboxEngine['kind'], options: EngineOptions) => createWorkerEngine(options),
-	};
-}
-
 const listeners = new Set<(status: EngineStatus) => void>();
 let status: EngineStatus | undefined;
 let session: Promise<EngineSession> | undefined;
@@ -42,27 +31,30 @@ function publish(next: EngineStatus): void {
 }
 
 async function start(): Promise<EngineSession> {
-	const [engines, practice] = await Promise.all([loadEngines(), getPracticeSession()]);
-	const kind = engines.chooseEngineKind();
-	const boot = async (engine: SandboxEngine) => {
-		publish({ kind: engine.kind, booted: false, progress: { value: 0, text: 'loading' } });
-		await engine.boot({
-			onProgress: (progress) => publish({ kind: engine.kind, booted: false, progress }),
-		});
-		return engine;
-	};
-	const options = { practiceFetch: practice.fetch, practiceBaseUrl: practice.baseURL };
-	try {
-		const engine = await boot(await engines.createEngine(kind, options));
-		publish({ kind: engine.kind, booted: true, progress: { value: 1, text: 'ready' } });
-		return { engine };
-	} catch (error) {
-		if (kind === 'worker') throw error;
-		const note = `The WebContainer engine could not start (${(error as Error).message}), so this runs in the Web Worker engine instead.`;
-		const engine = await boot(await engines.createEngine('worker', options));
-		publish({ kind: engine.kind, booted: true, progress: { value: 1, text: 'ready' }, note });
-		return { engine, note };
-	}
+	const [engines, practice] = await Promise.all([
+		import('../../sandbox/engines/index.ts'),
+		getPracticeSession(),
+	]);
+	const kind = engines.chooseEngineKind({
+		crossOriginIsolated: globalThis.crossOriginIsolated === true,
+		userAgent: navigator.userAgent,
+		override: new URLSearchParams(location.search).get('engine'),
+	});
+	publish({ kind, booted: false, progress: { value: 0, text: 'loading' } });
+	const booted = await engines.createBootedEngine(
+		kind,
+		{ practiceFetch: practice.fetch },
+		{
+			onProgress: (progress) => publish({ kind: status?.kind ?? kind, booted: false, progress }),
+		},
+	);
+	publish({
+		kind: booted.engine.kind,
+		booted: true,
+		progress: { value: 1, text: 'ready' },
+		...(booted.note ? { note: booted.note } : {}),
+	});
+	return booted;
 }
 
 /** The page's engine, booted; `onStatus` hears about boot progress (and the current status now). */

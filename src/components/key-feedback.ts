@@ -1,26 +1,33 @@
 /**
- * Format feedback for the key field, as one line. Loaded on the first keystroke.
- *
- * INTEGRATION POINT: `inspectKey` (sandbox/keys/inspect-key.ts, engineer "diagnose") is the real
- * source of these findings; until it lands this module applies the few checks below.
+ * Format feedback for the key field, as one line, from `inspectKey`. Loaded on the first
+ * keystroke, so a page whose learner never types a key never pays for the inspector.
  */
-import { isPracticeKey } from '../../sandbox/keys/practice-key.ts';
+import { inspectKey, type KeyType } from '../../sandbox/keys/inspect-key.ts';
 import type { KeyFeedback } from './key-field.ts';
+
+const TYPE_NAMES: Record<KeyType, string> = {
+	project: 'a project key (sk-proj-)',
+	service_account: 'a service-account key (sk-svcacct-)',
+	legacy_user: 'a legacy user key (sk-)',
+	admin: 'an Admin key (sk-admin-)',
+	unassociated: 'an OpenAI key',
+	not_openai_secret: 'not an OpenAI secret key',
+};
 
 /** One line of feedback for what was typed; undefined for an empty field. */
 export function feedbackFor(value: string): KeyFeedback | undefined {
-	if (value === '') return undefined;
-	const trimmed = value.trim();
-	if (trimmed !== value) {
-		return { level: 'warning', text: 'There is a space or line break around the key; it is ignored here, but check where you copied it from.' };
+	if (value.trim() === '') return undefined;
+	const inspection = inspectKey(value);
+	const errors = inspection.problems.filter((problem) => problem.severity === 'error');
+	const warnings = inspection.problems.filter((problem) => problem.severity === 'warning');
+	const more = (count: number) => (count > 1 ? ` (${count - 1} more problem${count > 2 ? 's' : ''})` : '');
+	if (errors[0]) return { level: 'error', text: errors[0].message + more(errors.length) };
+	if (inspection.practice) {
+		return { level: 'warning', text: 'This is a practice key: it works in Practice mode, not against api.openai.com.' };
 	}
-	if (isPracticeKey(trimmed)) {
-		return { level: 'warning', text: 'This is a practice key: it works only in Practice mode, not against api.openai.com.' };
-	}
-	if (!trimmed.startsWith('sk-')) {
-		return { level: 'error', text: 'OpenAI secret keys start with "sk-". This does not look like one.' };
-	}
-	if (/\s/.test(trimmed)) return { level: 'error', text: 'The key contains a space or line break; copy it again.' };
-	if (trimmed.length < 40) return { level: 'error', text: `This is too short for an OpenAI key (${trimmed.length} characters); it may be cut off.` };
-	return { level: 'ok', text: `Looks like an OpenAI key (${trimmed.length} characters).` };
+	if (warnings[0]) return { level: 'warning', text: warnings[0].message + more(warnings.length) };
+	return {
+		level: 'ok',
+		text: `Looks like ${TYPE_NAMES[inspection.type]}, ${inspection.length} characters. Not checked with OpenAI until you run.`,
+	};
 }

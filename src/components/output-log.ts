@@ -12,12 +12,42 @@ export interface DiagnosisNote {
 	linkText: string;
 }
 
+/**
+ * Splits streamed chunks into whole lines and scrubs each: a key split across two chunks is
+ * still found, because no line is released before its newline (or the end of the run).
+ */
+export class LineBuffer {
+	readonly #pending: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
+	readonly #scrub: (text: string) => string;
+	readonly #emit: (stream: OutputChunk['stream'], line: string) => void;
+
+	constructor(scrub: (text: string) => string, emit: (stream: OutputChunk['stream'], line: string) => void) {
+		this.#scrub = scrub;
+		this.#emit = emit;
+	}
+
+	/** Takes a chunk; emits every line it completes. */
+	write(chunk: OutputChunk): void {
+		const lines = (this.#pending[chunk.stream] + chunk.text).split('\n');
+		this.#pending[chunk.stream] = lines.pop() ?? '';
+		for (const line of lines) this.#emit(chunk.stream, this.#scrub(line));
+	}
+
+	/** Emits what is left of unfinished lines. */
+	flush(): void {
+		for (const stream of ['stdout', 'stderr'] as const) {
+			const rest = this.#pending[stream];
+			this.#pending[stream] = '';
+			if (rest) this.#emit(stream, this.#scrub(rest));
+		}
+	}
+}
+
 /** Writes into a `role="log"` element; one instance per sandbox. */
 export class OutputLog {
 	readonly #root: HTMLElement;
 	readonly #secrets: () => readonly (string | undefined)[];
-	// Partial lines wait for their newline: a key split across two chunks must still be scrubbed.
-	readonly #pending: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
+	#lines = this.#newBuffer();
 	#text: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
 
 	constructor(root: HTMLElement, secrets: () => readonly (string | undefined)[]) {
@@ -25,31 +55,33 @@ export class OutputLog {
 		this.#secrets = secrets;
 	}
 
+	#newBuffer(): LineBuffer {
+		return new LineBuffer(
+			(text) => this.#scrub(text),
+			(stream, line) => this.#line(stream, line),
+		);
+	}
+
 	/** Empties the log for a new run. */
 	clear(): void {
 		this.#root.replaceChildren();
-		this.#pending.stdout = this.#pending.stderr = '';
+		this.#lines = this.#newBuffer();
 		this.#text = { stdout: '', stderr: '' };
 	}
 
-	/** Everything written to a stream in this run, already scrubbed. */
+	/** Everything written to a stream in this run (whole lines), already scrubbed. */
 	streamText(stream: OutputChunk['stream']): string {
-		return this.#text[stream] + this.#pending[stream];
+		return this.#text[stream];
 	}
 
 	/** Adds a chunk of program output. */
 	write(chunk: OutputChunk): void {
-		const lines = (this.#pending[chunk.stream] + chunk.text).split('\n');
-		this.#pending[chunk.stream] = lines.pop() ?? '';
-		for (const line of lines) this.#line(chunk.stream, line);
+		this.#lines.write(chunk);
 	}
 
 	/** Writes out partial lines; call when the program has ended. */
 	flush(): void {
-		for (const stream of ['stdout', 'stderr'] as const) {
-			if (this.#pending[stream]) this.#line(stream, this.#pending[stream]);
-			this.#pending[stream] = '';
-		}
+		this.#lines.flush();
 	}
 
 	/** A note from the sandbox itself (engine fallback, missing key), not from the program. */
@@ -87,8 +119,7 @@ export class OutputLog {
 		return scrubSecrets(text, this.#secrets());
 	}
 
-	#line(stream: OutputChunk['stream'], raw: string): void {
-		const text = this.#scrub(raw);
+	#line(stream: OutputChunk['stream'], text: string): void {
 		this.#text[stream] += text + '\n';
 		const line = this.#append(`keylab-line is-${stream}`, stream === 'stderr' ? 'stderr' : '');
 		line.dataset.stream = stream;

@@ -50,7 +50,10 @@ async function environment(root: HTMLElement, log: OutputLog): Promise<Record<st
 	}
 	const behavior = root.querySelector<HTMLSelectElement>('[data-practice-key]')?.value ?? 'valid';
 	const [session, key] = await Promise.all([getPracticeSession(), practiceKey(behavior)]);
-	return { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL };
+	// The practice console and scenario cards may swap the key (practice-bridge.ts listens).
+	const detail = { env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL } as Record<string, string> };
+	root.dispatchEvent(new CustomEvent('keylab:run-env', { bubbles: true, detail }));
+	return detail.env;
 }
 
 async function explain(log: OutputLog): Promise<void> {
@@ -71,7 +74,11 @@ export async function runProgram(context: RunContext): Promise<RunResult | undef
 	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
 	context.setState('booting');
 	const { engine, note } = await getEngine((status) => showEngine(root, status));
-	if (note) log.note(note, 'warning');
+	// The fallback note is said once per sandbox; the engine line keeps showing it.
+	if (note && root.dataset.fallbackNoted === undefined) {
+		root.dataset.fallbackNoted = '';
+		log.note(note, 'warning');
+	}
 	if (signal.aborted) return { exitCode: 130, reason: 'stopped', durationMs: 0 };
 	context.setState('running');
 	const result = await engine.run({
