@@ -40,6 +40,7 @@ export interface PracticeAdmin {
 	/** Replaces a key with a new secret of the same settings and revokes the old one. */
 	rotateKey(id: string): MintedKey;
 	setPermissions(id: string, permissions: Permissions): void;
+	rename(id: string, name: string): void;
 	createProject(input: {
 		name: string;
 		description?: string;
@@ -81,6 +82,9 @@ export function createAdmin(api: { state: PracticeState }): PracticeAdmin {
 		},
 		setPermissions(id, permissions) {
 			ops.updateKey(state, id, { permissions });
+		},
+		rename(id, name) {
+			ops.updateKey(state, id, { name });
 		},
 		createProject(input) {
 			return ops.createProject(state, input);

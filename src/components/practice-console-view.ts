@@ -1,0 +1,208 @@
+/**
+ * The practice console's body: the key list (masked keys, usage, edit/rotate/revoke) and the
+ * projects (budget, rate limits). It reads and changes the page's one practice API, so keys made
+ * here work in the sandbox, and usage appears as the sandbox runs.
+ */
+import type { KeyRecord, Project } from '../../sandbox/practice-api/index.ts';
+import { createAdmin, type PracticeAdmin } from '../../sandbox/scenarios/admin.ts';
+import { el } from './dom.ts';
+import {
+	openCreateDialog,
+	openEditDialog,
+	openRevealDialog,
+	RESOURCE_LABELS,
+	type RevealActions,
+} from './key-dialog.ts';
+import { installPracticeBridge, setPracticeEnv } from './practice-bridge.ts';
+import { getPracticeSession } from './practice-session.ts';
+import { renderProjects } from './console-projects.ts';
+
+/** Dispatched on `document` when the learner picks a console key for practice runs. */
+export const CONSOLE_KEY_EVENT = 'keylab:console-key';
+
+/** The mounted console. */
+export interface ConsoleView {
+	refresh(): void;
+	dispose(): void;
+}
+
+const usd = (value: number) =>
+	value === 0 ? '$0.00' : value < 0.01 ? `$${value.toFixed(6)}` : `$${value.toFixed(2)}`;
+
+function permissionSummary(key: KeyRecord): string {
+	const p = key.permissions;
+	if (key.shape === 'admin') return 'Admin';
+	if (p.kind === 'all') return 'All';
+	if (p.kind === 'read_only') return 'Read only';
+	const granted = Object.entries(p.resources).filter(([, access]) => access && access !== 'none');
+	if (granted.length === 0) return 'Restricted (nothing)';
+	return `Restricted: ${granted.map(([resource, access]) => `${RESOURCE_LABELS[resource as keyof typeof RESOURCE_LABELS].split(' (')[0]} ${access}`).join(', ')}`;
+}
+
+function keyRow(
+	admin: PracticeAdmin,
+	key: KeyRecord,
+	projects: Map<string, Project>,
+): HTMLTableRowElement {
+	const usage = admin.usage(key.id);
+	const revoked = key.status === 'revoked';
+	const button = (action: string, text: string, disabled = false) =>
+		el(
+			'button',
+			{
+				type: 'button',
+				'data-action': action,
+				'data-key-id': key.id,
+				disabled,
+				'aria-label': `${text} ${key.name}`,
+			},
+			text,
+		);
+	return el(
+		'tr',
+		{ 'data-key-id': key.id, 'data-status': key.status },
+		el('th', { scope: 'row' }, key.name),
+		el('td', {}, el('code', {}, key.redacted)),
+		el('td', {}, projects.get(key.projectId)?.name ?? key.projectId),
+		el('td', { 'data-permissions': true }, permissionSummary(key)),
+		el('td', {}, key.owner === 'service_account' ? 'Service account' : 'You'),
+		el('td', { 'data-key-status': true }, revoked ? 'Revoked' : 'Active'),
+		el('td', { class: 'keylab-num' }, String(usage.requests)),
+		el('td', { class: 'keylab-num' }, String(usage.inputTokens + usage.outputTokens)),
+		el('td', { class: 'keylab-num' }, usd(usage.costUsd)),
+		el(
+			'td',
+			{ class: 'keylab-console-row-actions' },
+			button('edit', 'Edit', revoked),
+			button('rotate', 'Rotate'),
+			button('revoke', 'Revoke', revoked),
+		),
+	);
+}
+
+/** Builds the console into `root` and keeps it in step with the practice API. */
+export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
+	const { api } = await getPracticeSession();
+	const admin = createAdmin(api);
+	installPracticeBridge();
+	const body = root.querySelector<HTMLElement>('[data-console-body]') ?? root;
+	const status = root.querySelector<HTMLElement>('[data-console-status]');
+	const say = (text: string) => status && (status.textContent = text);
+
+	const reveal: RevealActions = {
+		onUse(secret, key) {
+			setPracticeEnv({
+				source: 'console',
+				label: `the key ${key.redacted}`,
+				env: { OPENAI_API_KEY: secret },
+			});
+			document.dispatchEvent(
+				new CustomEvent(CONSOLE_KEY_EVENT, { detail: { secret, redacted: key.redacted } }),
+			);
+		},
+	};
+	const tbody = el('tbody');
+	const table = el(
+		'table',
+		{ class: 'keylab-console-keys' },
+		el('caption', {}, 'Secret keys of this practice organization'),
+		el(
+			'thead',
+			{},
+			el(
+				'tr',
+				{},
+				...[
+					'Name',
+					'Secret key',
+					'Project',
+					'Permissions',
+					'Owner',
+					'Status',
+					'Requests',
+					'Tokens',
+					'Est. cost',
+					'Actions',
+				].map((h) => el('th', { scope: 'col' }, h)),
+			),
+		),
+		tbody,
+	);
+	const create = el(
+		'button',
+		{ type: 'button', 'data-action': 'create' },
+		'+ Create new secret key',
+	);
+	const projectsHost = el('div', { class: 'keylab-console-projects' });
+	body.replaceChildren(
+		el(
+			'section',
+			{ 'aria-label': 'API keys' },
+			el('div', { class: 'keylab-console-toolbar' }, el('h4', {}, 'API keys'), create),
+			el(
+				'div',
+				{
+					class: 'keylab-console-scroll',
+					tabindex: 0,
+					role: 'region',
+					'aria-label': 'API keys table',
+				},
+				table,
+			),
+		),
+		projectsHost,
+	);
+
+	let signature = '';
+	const render = (force = false) => {
+		const keys = admin.keys().filter((key) => !key.scenario);
+		const next = JSON.stringify([keys, keys.map((key) => admin.usage(key.id)), admin.projects()]);
+		if (!force && next === signature) return;
+		signature = next;
+		const focused = document.activeElement as HTMLElement | null;
+		const refocus =
+			focused && tbody.contains(focused)
+				? `[data-key-id="${focused.dataset.keyId}"][data-action="${focused.dataset.action}"]`
+				: undefined;
+		const projects = new Map(admin.projects().map((p) => [p.id, p]));
+		tbody.replaceChildren(...keys.map((key) => keyRow(admin, key, projects)));
+		if (keys.length === 0)
+			tbody.append(el('tr', {}, el('td', { colspan: 10 }, 'No keys yet. Create one.')));
+		if (refocus) tbody.querySelector<HTMLElement>(refocus)?.focus();
+		renderProjects(projectsHost, admin, say);
+	};
+
+	create.addEventListener('click', () =>
+		openCreateDialog(root, admin, { ...reveal, onChange: () => render(true) }),
+	);
+	tbody.addEventListener('click', (event) => {
+		const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+		const key = button?.dataset.keyId ? admin.state.keys[button.dataset.keyId] : undefined;
+		if (!button || !key) return;
+		const action = button.dataset.action;
+		if (action === 'edit')
+			openEditDialog(root, admin, key, () => (render(true), say(`Saved “${key.name}”.`)));
+		if (action === 'rotate') {
+			const fresh = admin.rotateKey(key.id);
+			render(true);
+			say(`“${key.name}” was rotated: the old key is revoked.`);
+			openRevealDialog(root, fresh.secret, fresh.record, reveal);
+		}
+		if (action === 'revoke') {
+			// A second click confirms, so one stray click does not break a working key.
+			if (button.dataset.confirm !== 'true') {
+				button.dataset.confirm = 'true';
+				button.textContent = 'Confirm revoke';
+				return;
+			}
+			admin.revokeKey(key.id);
+			render(true);
+			say(`“${key.name}” is revoked. Requests with it now fail with 401 invalid_api_key.`);
+		}
+	});
+
+	render(true);
+	// Usage changes whenever the sandbox runs; the practice API has no events, so look once a second.
+	const timer = window.setInterval(() => render(), 1000);
+	return { refresh: () => render(true), dispose: () => window.clearInterval(timer) };
+}
