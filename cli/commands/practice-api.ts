@@ -23,7 +23,7 @@ export function parseArgs(
 	let port = 4010;
 	let host = 'localhost';
 	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
+		const arg = argv[i];
 		if (arg === '--help' || arg === '-h') return { help: true };
 		const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
 		if (flag !== '--port' && flag !== '--host') return `unknown option "${arg}"`;

@@ -143,7 +143,7 @@ export function rotateKey(
 		project: old.projectId,
 		permissions: old.permissions,
 	});
-	const fresh = state.keys[created.key.id]!;
+	const fresh = state.keys[created.key.id];
 	fresh.limits = { ...old.limits };
 	return { key: view(fresh), value: created.value, revoked: revokeKey(state, id) };
 }

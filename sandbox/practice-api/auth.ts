@@ -17,11 +17,11 @@ export type AuthResult =
 export function readSecret(header: string | null): string | null {
 	if (!header) return null;
 	const bearer = /^Bearer\s+(.*)$/i.exec(header);
-	if (bearer) return bearer[1]!.trim() || null;
+	if (bearer) return bearer[1].trim() || null;
 	const basic = /^Basic\s+(.+)$/i.exec(header);
 	if (basic) {
 		try {
-			const decoded = atob(basic[1]!.trim());
+			const decoded = atob(basic[1].trim());
 			const colon = decoded.indexOf(':');
 			return colon >= 0 ? decoded.slice(colon + 1) || null : null;
 		} catch {

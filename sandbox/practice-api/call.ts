@@ -63,10 +63,10 @@ function finish(call: Call, status: number): void {
 		log.splice(0, log.length - call.state.requestLogLimit);
 }
 
-/** A JSON reply. */
+/** A JSON reply (pretty-printed like the API's); a string body is sent as already serialised. */
 export function jsonReply(call: Call, body: unknown, status = 200): Response {
 	finish(call, status);
-	return new Response(JSON.stringify(body, null, 2), {
+	return new Response(typeof body === 'string' ? body : JSON.stringify(body, null, 2), {
 		status,
 		headers: baseHeaders(call, 'application/json'),
 	});

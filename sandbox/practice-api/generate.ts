@@ -33,7 +33,7 @@ export function collectText(value: unknown, depth = 0): string {
 export function reply(prompt: string, maxTokens?: number): { text: string; truncated: boolean } {
 	const text = /say this is a test/i.test(prompt)
 		? 'This is a test.'
-		: REPLIES[hash32(prompt) % REPLIES.length]!;
+		: REPLIES[hash32(prompt) % REPLIES.length];
 	if (maxTokens !== undefined && countTokens(text) > maxTokens) {
 		return { text: text.slice(0, Math.max(0, maxTokens * 4)), truncated: true };
 	}
@@ -56,7 +56,7 @@ export function embed(input: string, dimensions: number): number[] {
 		norm += x * x;
 	}
 	norm = Math.sqrt(norm) || 1;
-	for (let i = 0; i < dimensions; i++) v[i] = Math.fround(v[i]! / norm);
+	for (let i = 0; i < dimensions; i++) v[i] = Math.fround(v[i] / norm);
 	return v;
 }
 

@@ -49,6 +49,11 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 		res.end();
 		return;
 	}
+	// Only event streams need chunk-by-chunk writes; one write is much cheaper for JSON.
+	if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+		res.end(new Uint8Array(await response.arrayBuffer()));
+		return;
+	}
 	const reader = response.body.getReader();
 	for (;;) {
 		const { done, value } = await reader.read();

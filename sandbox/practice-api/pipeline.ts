@@ -115,8 +115,11 @@ export function admit(mc: ModelCall, estimatedTokens: number): Response | null {
 	const { call, caller, model, limits } = mc;
 	const state = call.state;
 	const limited = takeBudget(state, caller.key, model.id, estimatedTokens, limits);
-	Object.assign(call.headers, rateLimitHeaders(state, caller.key.id, model.id, limits));
-	if (limited) return errorReply(call, limited);
+	// On success `account` sets these headers once the reply's tokens are known.
+	if (limited) {
+		Object.assign(call.headers, rateLimitHeaders(state, caller.key.id, model.id, limits));
+		return errorReply(call, limited);
+	}
 	return admitRead(call, caller);
 }
 

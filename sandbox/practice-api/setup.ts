@@ -45,7 +45,7 @@ function project(state: PracticeState, name: string, patch: Partial<Project>): v
 	const id = projectIds.find((p) => p.name === name)!.id;
 	state.projects[id] = {
 		id,
-		orgId: FIXED_IDS.org.main!,
+		orgId: FIXED_IDS.org.main,
 		name: 'Default project',
 		description: '',
 		status: 'active',
@@ -86,11 +86,11 @@ export function seedState(state: PracticeState): void {
 	state.defaultProjectId = FIXED_IDS.project.default!;
 	const secrets = scenarioKeys();
 	SCENARIO_KEY_DEFS.forEach((def, i) => {
-		const secret = secrets[i]!.key;
+		const secret = secrets[i].key;
 		const id = 'key_' + createRandom(`keylab scenario id ${def.behavior}`).string(16, ALNUM);
-		const orgId = FIXED_IDS.org[def.org]!;
+		const orgId = FIXED_IDS.org[def.org];
 		// Projects belong to the main org; keys of the other orgs get their own default project id.
-		const projectId = FIXED_IDS.project[def.project]!;
+		const projectId = FIXED_IDS.project[def.project];
 		state.keys[id] = {
 			id,
 			name: `Scenario: ${def.behavior}`,

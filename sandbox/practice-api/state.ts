@@ -143,7 +143,7 @@ export type PracticeState = {
 	defaultOrgId: string;
 	defaultProjectId: string;
 	requestLog: RequestLogEntry[];
-	/** Oldest entries are dropped beyond this, so a long benchmark cannot exhaust memory. */
+	/** Oldest entries are dropped (in batches, up to 10% late) beyond this, bounding memory. */
 	requestLogLimit: number;
 	/** Unexpected exceptions caught by the handler; a healthy run keeps this at 0. */
 	crashes: number;

@@ -11,7 +11,7 @@ const NEED: Need = { resource: 'model_capabilities', access: 'write', scope: 'mo
 function inputs(value: unknown): string[] | null {
 	if (typeof value === 'string') return [value];
 	if (!Array.isArray(value) || value.length === 0 || value.length > 2048) return null;
-	if (value.every((v) => typeof v === 'string')) return value as string[];
+	if (value.every((v) => typeof v === 'string')) return value;
 	// Token arrays: one array of integers, or an array of them.
 	const isTokens = (v: unknown) => Array.isArray(v) && v.every((t) => Number.isInteger(t));
 	if (isTokens(value)) return [(value as number[]).join(' ')];

@@ -7,6 +7,9 @@ import * as wire from '../wire-errors.ts';
 import type { Need } from '../auth.ts';
 import type { PracticeState } from '../state.ts';
 
+// Serialised once: the list never changes and is the largest reply.
+const LIST = JSON.stringify({ object: 'list', data: MODELS.map(modelObject) }, null, 2);
+
 const NEED: Need = { resource: 'models', access: 'read', scope: 'api.model.read' };
 
 /** Lists every model. */
@@ -16,7 +19,7 @@ export function listModels(state: PracticeState, request: Request, path: string)
 	const { call, caller } = auth.value;
 	const failed = admitRead(call, caller);
 	if (failed) return failed;
-	return jsonReply(call, { object: 'list', data: MODELS.map(modelObject) });
+	return jsonReply(call, LIST);
 }
 
 /** Retrieves one model, or 404 model_not_found. */

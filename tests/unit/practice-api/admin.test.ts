@@ -21,7 +21,7 @@ describe('admin surface over HTTP', () => {
 		const res = await raw(api, '/__practice/scenario-keys');
 		const list = (await res.json()) as Array<Json>;
 		expect(res.headers.get('access-control-allow-origin')).toBe('*');
-		expect(Object.keys(list[0]!).sort()).toEqual(['behavior', 'description', 'key']);
+		expect(Object.keys(list[0]).sort()).toEqual(['behavior', 'description', 'key']);
 		expect(list).toEqual(practice.scenarioKeys());
 	});
 
@@ -129,7 +129,7 @@ describe('admin surface over HTTP', () => {
 		const { api, scenario } = setup();
 		await scenario('valid').chat.completions.create(chatBody);
 		const usage = (await admin(api, 'GET', '/usage')).json;
-		const id = Object.keys(usage)[0]!;
+		const id = Object.keys(usage)[0];
 		expect(usage[id]).toMatchObject({ requests: 1 });
 		expect(((usage[id] as Json).inputTokens as number) > 0).toBe(true);
 		const extra = practice.createKey(api.state, {});

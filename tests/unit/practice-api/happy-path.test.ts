@@ -32,7 +32,7 @@ describe('practice API happy path (real openai SDK, in-process)', () => {
 				messages: [{ role: 'user', content: 'Say this is a test' }],
 			})
 			.withResponse();
-		expect(data.choices[0]!.message.content).toBe('This is a test.');
+		expect(data.choices[0].message.content).toBe('This is a test.');
 		expect(data.object).toBe('chat.completion');
 		expect(data.model).toBe('gpt-4o-mini-2024-07-18');
 		expect(data.id).toMatch(/^chatcmpl-[A-Za-z0-9]{29}$/);
@@ -63,7 +63,7 @@ describe('practice API happy path (real openai SDK, in-process)', () => {
 		const rawText = await (
 			await raw(api, '/v1/chat/completions', {
 				method: 'POST',
-				headers: { authorization: `Bearer ${scenarioKeys()[0]!.key}` },
+				headers: { authorization: `Bearer ${scenarioKeys()[0].key}` },
 				body: JSON.stringify({ ...chatBody, stream: true }),
 			})
 		).text();
@@ -102,10 +102,10 @@ describe('practice API happy path (real openai SDK, in-process)', () => {
 			model: 'text-embedding-3-small',
 			input: 'key',
 		});
-		expect(viaSdk.data[0]!.embedding).toHaveLength(1536);
+		expect(viaSdk.data[0].embedding).toHaveLength(1536);
 		const res = await raw(api, '/v1/embeddings', {
 			method: 'POST',
-			headers: { authorization: `Bearer ${scenarioKeys()[0]!.key}` },
+			headers: { authorization: `Bearer ${scenarioKeys()[0].key}` },
 			body: JSON.stringify({
 				model: 'text-embedding-3-small',
 				input: 'key',
@@ -113,7 +113,7 @@ describe('practice API happy path (real openai SDK, in-process)', () => {
 			}),
 		});
 		const floats = (await res.json()) as { data: Array<{ embedding: number[] }> };
-		expect(floats.data[0]!.embedding).toEqual(viaSdk.data[0]!.embedding);
+		expect(floats.data[0].embedding).toEqual(viaSdk.data[0].embedding);
 		const short = await scenario('valid').embeddings.create({
 			model: 'text-embedding-3-small',
 			input: ['a', 'b'],

@@ -30,7 +30,7 @@ describe('Node server (real openai SDK over HTTP)', () => {
 		const { data, response } = await client('valid')
 			.chat.completions.create(chatBody)
 			.withResponse();
-		expect(data.choices[0]!.message.role).toBe('assistant');
+		expect(data.choices[0].message.role).toBe('assistant');
 		expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
 		expect(response.headers.get('access-control-allow-origin')).toBe('*');
 		expect(response.headers.get('x-ratelimit-limit-tokens')).toBe('200000');
@@ -113,7 +113,7 @@ describe('keylab practice-api (CLI)', () => {
 			child.stdout.on('data', (chunk: Buffer) => {
 				out += chunk.toString();
 				const match = /listening on (http:\/\/\S+\/v1)/.exec(out);
-				if (match) resolve(match[1]!);
+				if (match) resolve(match[1]);
 			});
 			child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
 		});
@@ -124,7 +124,7 @@ describe('keylab practice-api (CLI)', () => {
 		const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
 		child.kill('SIGTERM');
 		expect(await exited).toBe(0);
-	});
+	}, 30_000);
 
 	it('explains its flags and rejects bad ones', async () => {
 		const { run, parseArgs } = await import('../../../cli/commands/practice-api.ts');

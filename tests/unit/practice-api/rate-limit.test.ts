@@ -8,7 +8,7 @@ import {
 } from '../../../sandbox/practice-api/index.ts';
 import { caught, chatBody, setup } from './helpers.ts';
 
-const ORG = FIXED_IDS.org.main!;
+const ORG = FIXED_IDS.org.main;
 const TAIL = 'Visit https://platform.openai.com/account/rate-limits to learn more.';
 
 describe('formatDuration', () => {
