@@ -10,7 +10,7 @@ export function parseDotenv(text: string): Record<string, string> {
 	const result: Record<string, string> = {};
 	const source = text.replace(/\r\n?/g, '\n');
 	const line =
-		/^\s*(?:export\s+)?([\w.-]+)\s*=\s*(?:"((?:\\.|[^"\\])*)"|'([^']*)'|`([^`]*)`|([^\n#]*))\s*(?:#.*)?$/gm;
+		/^[ \t]*(?:export[ \t]+)?([\w.-]+)[ \t]*=[ \t]*(?:"((?:\\.|[^"\\])*)"|'([^']*)'|`([^`]*)`|([^\n#]*))[ \t]*(?:#.*)?$/gm;
 	for (let match = line.exec(source); match; match = line.exec(source)) {
 		const [, key, double, single, backtick, bare] = match;
 		if (!key) continue;

@@ -53,7 +53,10 @@ export type PracticeFetch = (request: Request) => Promise<Response>;
 export interface SandboxEngine {
 	readonly kind: 'worker' | 'webcontainer';
 	/** Prepares the engine; safe to call more than once (later calls share the first boot). */
-	boot(options?: { signal?: AbortSignal; onProgress?: (progress: BootProgress) => void }): Promise<void>;
+	boot(options?: {
+		signal?: AbortSignal;
+		onProgress?: (progress: BootProgress) => void;
+	}): Promise<void>;
 	/** Runs a program to its end (or until stopped) and reports how it ended. */
 	run(request: RunRequest): Promise<RunResult>;
 	/** Frees the engine's resources (workers, processes). */

@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 			minify: true,
 			logLevel: 'silent',
 		});
-		return result.outputFiles[0]!.text;
+		return result.outputFiles[0].text;
 	};
 	bundles = {
 		page: await bundle('./engines-harness/page.ts'),
@@ -106,7 +106,7 @@ test('a thrown error prints its stack with file names and exits 1', async ({ pag
 	expect(report.result).toMatchObject({ exitCode: 1, reason: 'error' });
 	expect(report.stdout).toBe('before\n');
 	expect(report.stderr).toMatch(
-		/^Error: boom\n    at fail \(file:\/\/\/project\/index\.js:2:\d+\)/,
+		/^Error: boom\n {4}at fail \(file:\/\/\/project\/index\.js:2:\d+\)/,
 	);
 	expect(report.stderr).not.toMatch(/blob:|worker\.js/);
 });

@@ -11,13 +11,14 @@ export function renderTable(data: unknown, options: InspectOptions = {}): string
 	if (data === null || typeof data !== 'object') return undefined;
 	const cell = (value: unknown) =>
 		value === undefined ? '' : inspect(value, { ...options, depth: 1 });
-	const rows = data instanceof Map ? [...data] : Object.entries(data);
+	const rows: [unknown, unknown][] =
+		data instanceof Map ? [...(data as Map<unknown, unknown>)] : Object.entries(data);
 	const columns: string[] = [];
 	let hasValues = false;
 	const table = rows.map(([index, row]) => {
 		const cells: Record<string, string> = {};
 		if (row !== null && typeof row === 'object' && !Array.isArray(row)) {
-			for (const [key, value] of Object.entries(row)) {
+			for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
 				if (!columns.includes(key)) columns.push(key);
 				cells[key] = cell(value);
 			}
@@ -36,12 +37,12 @@ export function renderTable(data: unknown, options: InspectOptions = {}): string
 	const header = ['(index)', ...columns, ...(hasValues ? ['Values'] : [])];
 	const body = table.map((row) => [row.index, ...keys.map((key) => row.cells[key] ?? '')]);
 	const widths = header.map(
-		(title, i) => Math.max(title.length, ...body.map((row) => row[i]!.length)) + 2,
+		(title, i) => Math.max(title.length, ...body.map((row) => row[i].length)) + 2,
 	);
 	const line = (left: string, mid: string, right: string) =>
 		left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
 	const row = (cells: string[]) =>
-		`│${cells.map((text, i) => ` ${text.padEnd(widths[i]! - 1)}`).join('│')}│`;
+		`│${cells.map((text, i) => ` ${text.padEnd(widths[i] - 1)}`).join('│')}│`;
 	return [
 		line('┌', '┬', '┐'),
 		row(header),

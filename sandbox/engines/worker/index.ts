@@ -171,6 +171,7 @@ async function describeSyntaxError(request: RunRequest, message: string): Promis
 		...request.files.map((file) => file.path).filter((path) => /\.m?js$/.test(path)),
 	];
 	const location = await locateSyntaxError(sources, [...new Set(scripts)]).catch(() => undefined);
-	if (!location) return `SyntaxError: ${message}\n`;
-	return formatSyntaxError(sources.get(location.file) ?? '', location, message);
+	if (!location) return `SyntaxError: ${message || 'Invalid or unexpected token'}\n`;
+	// V8's wording is what Node prints; acorn's stands in when V8 never saw the file.
+	return formatSyntaxError(sources.get(location.file) ?? '', location, message || location.message);
 }

@@ -340,7 +340,7 @@ function groupArrayElements(ctx: Context, output: string[], value: readonly unkn
 	const separatorSpace = 2;
 	const dataLen: number[] = [];
 	for (let i = 0; i < outputLength; i++) {
-		const len = output[i]!.length;
+		const len = output[i].length;
 		dataLen.push(len);
 		totalLength += len + separatorSpace;
 		if (maxLength < len) maxLength = len;
@@ -362,8 +362,7 @@ function groupArrayElements(ctx: Context, output: string[], value: readonly unkn
 		const maxLineLength: number[] = [];
 		for (let i = 0; i < columns; i++) {
 			let lineLength = 0;
-			for (let j = i; j < outputLength; j += columns)
-				lineLength = Math.max(lineLength, dataLen[j]!);
+			for (let j = i; j < outputLength; j += columns) lineLength = Math.max(lineLength, dataLen[j]);
 			maxLineLength.push(lineLength + separatorSpace);
 		}
 		const numeric = value.every((item) => typeof item === 'number' || typeof item === 'bigint');
@@ -374,12 +373,12 @@ function groupArrayElements(ctx: Context, output: string[], value: readonly unkn
 			let j = i;
 			for (; j < max - 1; j++) {
 				const cell = `${output[j]}, `;
-				line += numeric ? cell.padStart(maxLineLength[j - i]!) : cell.padEnd(maxLineLength[j - i]!);
+				line += numeric ? cell.padStart(maxLineLength[j - i]) : cell.padEnd(maxLineLength[j - i]);
 			}
-			line += numeric ? output[j]!.padStart(maxLineLength[j - i]! - separatorSpace) : output[j];
+			line += numeric ? output[j].padStart(maxLineLength[j - i] - separatorSpace) : output[j];
 			grouped.push(line);
 		}
-		if (outputLength < output.length) grouped.push(output[outputLength]!);
+		if (outputLength < output.length) grouped.push(output[outputLength]);
 		return grouped;
 	}
 	return output;

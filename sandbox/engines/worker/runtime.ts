@@ -18,7 +18,6 @@ import {
 } from './module-graph.ts';
 import { ProcessExit, createProcess, type ProcessShim } from './process-shim.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { formatSyntaxError } from './syntax-error.ts';
 import { BridgeClient, createSandboxFetch } from './worker-fetch.ts';
 
 type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -140,8 +139,8 @@ export async function startRuntime(
 		target.kind === 'file'
 			? (files.get(target.path) ?? '')
 			: target.kind === 'openai'
-				? builtins.openai!
-				: builtins[target.name]!;
+				? builtins.openai
+				: builtins[target.name];
 
 	await lexerReady;
 
@@ -195,9 +194,10 @@ export async function startRuntime(
 			}
 		} catch (error) {
 			if (error instanceof SourceSyntaxError) {
-				const source =
-					message.files.find((file) => file.path === error.location.file)?.contents ?? '';
-				write('stderr', formatSyntaxError(source, error.location, error.message));
+				// The lexer knows roughly where, not what; the page's parser says both precisely.
+				exited = true;
+				post({ type: 'syntax-error', message: '' });
+				return;
 			} else if (error instanceof ModuleGraphError) {
 				write('stderr', `Error [${error.code.toUpperCase()}]: ${error.message}\n`);
 			} else write('stderr', `${inspect(error)}\n`);
@@ -206,7 +206,7 @@ export async function startRuntime(
 		}
 		const release = hold();
 		try {
-			await import(/* @vite-ignore */ urls.get(order[order.length - 1]!)!);
+			await import(/* @vite-ignore */ urls.get(order[order.length - 1])!);
 		} catch (error) {
 			if (error instanceof SyntaxError && !/\n\s+at /.test(error.stack ?? '')) {
 				exited = true;

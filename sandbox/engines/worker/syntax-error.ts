@@ -16,11 +16,11 @@ export function formatSyntaxError(
 	return `${PROJECT_DIR}/${location.file}:${location.line}\n${line}\n${caret}\n\nSyntaxError: ${message}\n`;
 }
 
-/** Finds the first syntax error among `paths` (in load order) with acorn; undefined when it finds none. */
+/** Finds the first syntax error among `paths` with acorn: its place and acorn's message. */
 export async function locateSyntaxError(
 	files: ReadonlyMap<string, string>,
 	paths: readonly string[],
-): Promise<SourceLocation | undefined> {
+): Promise<(SourceLocation & { message: string }) | undefined> {
 	const { parse } = await import('acorn');
 	for (const file of paths) {
 		const source = files.get(file);
@@ -28,8 +28,14 @@ export async function locateSyntaxError(
 		try {
 			parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
 		} catch (error) {
-			const loc = (error as { loc?: { line: number; column: number } }).loc;
-			if (loc) return { file, line: loc.line, column: loc.column + 1 };
+			const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
+			if (loc)
+				return {
+					file,
+					line: loc.line,
+					column: loc.column + 1,
+					message: message.replace(/ \(\d+:\d+\)$/, ''),
+				};
 		}
 	}
 	return undefined;

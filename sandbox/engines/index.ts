@@ -1,0 +1,96 @@
+/**
+ * Which engine runs a page's code, and getting one. Engines load with a lazy `import()`, so a
+ * lesson page pays for neither until the learner presses Run; a WebContainer that cannot boot
+ * (offline, blocked third-party cookies, an old browser) falls back to the worker with a note.
+ */
+import type { BootProgress, PracticeFetch, SandboxEngine } from './types.ts';
+import type { LoadWebContainer } from './webcontainer/index.ts';
+
+/** The engines there are. */
+export type EngineKind = SandboxEngine['kind'];
+
+/** What the page knows when choosing an engine. */
+export interface EngineEnvironment {
+	/** `globalThis.crossOriginIsolated`. */
+	crossOriginIsolated: boolean;
+	/** `navigator.userAgent`. */
+	userAgent: string;
+	/** `?engine=` from the page URL, if any; anything but the two names is ignored. */
+	override?: string | null;
+}
+
+/** Desktop Chromium or Firefox: where WebContainers work. Never iOS (every browser there is WebKit) or Safari. */
+export function supportsWebContainer(userAgent: string): boolean {
+	if (/iPhone|iPad|iPod|Android|Mobile/i.test(userAgent)) return false;
+	if (/Firefox\//.test(userAgent)) return true;
+	// Safari's UA also says "Safari"; Chromium-based browsers say "Chrome/" (or "Chromium/").
+	return /Chrom(e|ium)\//.test(userAgent);
+}
+
+/** WebContainer where the page is cross-origin isolated and the browser supports it; else the worker. */
+export function chooseEngineKind({
+	crossOriginIsolated,
+	userAgent,
+	override,
+}: EngineEnvironment): EngineKind {
+	if (override === 'worker' || override === 'webcontainer') return override;
+	return crossOriginIsolated && supportsWebContainer(userAgent) ? 'webcontainer' : 'worker';
+}
+
+/** Options for either engine; each takes what it needs. */
+export interface EngineOptions {
+	practiceFetch: PracticeFetch;
+	/** Worker engine: makes the worker (tests). */
+	createWorker?: () => Worker;
+	/** WebContainer engine: loads the WebContainer API (tests pass a fake). */
+	loadWebContainer?: LoadWebContainer;
+	/** WebContainer engine: how long boot may take before the worker takes over. */
+	bootTimeoutMs?: number;
+	/** Default time limit of a run. */
+	timeoutMs?: number;
+}
+
+/** Loads the chosen engine's module on demand and creates the engine. */
+export async function createEngine(
+	kind: EngineKind,
+	options: EngineOptions,
+): Promise<SandboxEngine> {
+	if (kind === 'webcontainer') {
+		const { createWebContainerEngine } = await import('./webcontainer/index.ts');
+		return createWebContainerEngine(options);
+	}
+	const { createWorkerEngine } = await import('./worker/index.ts');
+	return createWorkerEngine(options);
+}
+
+/** An engine that has booted, and a sentence for the learner when it is not the one asked for. */
+export interface BootedEngine {
+	engine: SandboxEngine;
+	note?: string;
+}
+
+/**
+ * Creates and boots `kind`. When a WebContainer fails to boot or times out, it is disposed and a
+ * booted worker engine is returned with a note saying why. Aborting `signal` rejects as usual.
+ */
+export async function createBootedEngine(
+	kind: EngineKind,
+	options: EngineOptions,
+	boot: { signal?: AbortSignal; onProgress?: (progress: BootProgress) => void } = {},
+): Promise<BootedEngine> {
+	const engine = await createEngine(kind, options);
+	try {
+		await engine.boot(boot);
+		return { engine };
+	} catch (error) {
+		engine.dispose();
+		if (kind !== 'webcontainer' || boot.signal?.aborted) throw error;
+		const worker = await createEngine('worker', options);
+		await worker.boot(boot);
+		const reason = error instanceof Error ? error.message : String(error);
+		return {
+			engine: worker,
+			note: `Real Node.js (WebContainer) could not start: ${reason} Your code runs in the browser's built-in engine instead; lesson samples work the same.`,
+		};
+	}
+}

@@ -1,0 +1,174 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BootProgress, OutputChunk, RunRequest } from '../../../../sandbox/engines/types.ts';
+import {
+	createWebContainerEngine,
+	type FileSystemTree,
+} from '../../../../sandbox/engines/webcontainer/index.ts';
+import {
+	createPracticeApi,
+	PRACTICE_BASE_URL,
+	scenarioKey,
+} from '../../../../sandbox/practice-api/index.ts';
+import { getTemplate } from '../../../../sandbox/templates/index.ts';
+import { hangingWebContainer, localWebContainer } from './local-webcontainer.ts';
+
+// The snapshot for tests: the real one holds node_modules/openai; here a link to ours stands in.
+const snapshot = (): Promise<FileSystemTree> =>
+	Promise.resolve({
+		'package.json': {
+			file: {
+				contents: JSON.stringify({ private: true, type: 'module', engines: { node: '22' } }),
+			},
+		},
+		node_modules: {
+			file: { symlink: fileURLToPath(new URL('../../../../node_modules', import.meta.url)) },
+		},
+	});
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function setup() {
+	const local = localWebContainer();
+	const api = createPracticeApi();
+	const engine = createWebContainerEngine({
+		practiceFetch: (request) => api.fetch(request),
+		loadWebContainer: local.load,
+		loadSnapshot: snapshot,
+		bridgeEnv: { KEYLAB_BRIDGE_PORT: '0' },
+	});
+	cleanups.push(
+		() => engine.dispose(),
+		() => local.cleanup(),
+	);
+	return { engine, local, api };
+}
+
+async function run(
+	engine: ReturnType<typeof setup>['engine'],
+	request: Omit<RunRequest, 'onOutput' | 'entry'> & { entry?: string },
+) {
+	const chunks: OutputChunk[] = [];
+	const result = await engine.run({
+		entry: 'index.js',
+		...request,
+		onOutput: (chunk) => chunks.push(chunk),
+	});
+	const text = (stream: string) =>
+		chunks
+			.filter((chunk) => chunk.stream === stream)
+			.map((chunk) => chunk.text)
+			.join('');
+	return { result, chunks, stdout: text('stdout'), stderr: text('stderr') };
+}
+
+describe('the WebContainer engine (with a local fake container)', () => {
+	it('boots once, reporting progress up to ready', async () => {
+		const { engine, local } = setup();
+		const progress: BootProgress[] = [];
+		await Promise.all([engine.boot({ onProgress: (p) => progress.push(p) }), engine.boot()]);
+		await engine.boot();
+		expect(local.record.boots).toBe(1);
+		expect(progress.at(-1)).toEqual({ value: 1, text: 'Ready' });
+		expect(progress.map((p) => p.value)).toEqual(
+			[...progress.map((p) => p.value)].sort((a, b) => a - b),
+		);
+		expect(local.record.spawns[0]).toMatchObject({ command: 'node', args: ['.keylab/bridge.mjs'] });
+	});
+
+	it('runs a lesson sample in real Node through the practice bridge', async () => {
+		const { engine, local } = setup();
+		const files = getTemplate('first-request').files.map((file) => ({ ...file }));
+		const key = scenarioKey('valid');
+		const report = await run(engine, {
+			files,
+			env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: PRACTICE_BASE_URL },
+		});
+		expect(report.stderr).toBe('');
+		expect(report.result).toMatchObject({ exitCode: 0, reason: 'exit' });
+		expect(report.stdout).toMatch(/\S.*\nTokens used: \d+\n$/);
+		const spawned = local.record.spawns.at(-1)!;
+		expect(spawned).toMatchObject({
+			command: 'node',
+			cwd: 'run',
+			args: ['--env-file-if-exists=.env', '--import', '../.keylab/streams.mjs', 'index.js'],
+		});
+		expect(spawned.env.OPENAI_API_KEY).toBe(key);
+		// The key went in the env and nowhere else.
+		expect(local.record.written.filter((file) => file.contents.includes(key))).toEqual([]);
+	}, 30_000);
+
+	it('streams deltas as they arrive', async () => {
+		const { engine } = setup();
+		const files = getTemplate('stream-response').files.map((file) => ({ ...file }));
+		const report = await run(engine, {
+			files,
+			env: { OPENAI_API_KEY: scenarioKey('valid'), OPENAI_BASE_URL: PRACTICE_BASE_URL },
+		});
+		expect(report.stderr).toBe('');
+		// Pipes may merge writes under load; the lines still show one event per delta.
+		expect(report.stdout.match(/^piece: /gm)?.length ?? 0).toBeGreaterThan(2);
+	}, 30_000);
+
+	it('tells stderr from stdout and reports a crash', async () => {
+		const { engine } = setup();
+		const files = [
+			{
+				path: 'index.js',
+				contents: "console.log('out');\nconsole.error('err');\nthrow new Error('boom');\n",
+			},
+		];
+		const report = await run(engine, { files, env: {} });
+		expect(report.stdout).toBe('out\n');
+		expect(report.stderr).toContain('err\n');
+		expect(report.stderr).toContain('Error: boom');
+		expect(report.result).toMatchObject({ exitCode: 1, reason: 'error' });
+	}, 30_000);
+
+	it('reads .env the way the start script says, with the run env winning', async () => {
+		const { engine } = setup();
+		const files = [
+			{ path: 'index.js', contents: 'console.log(process.env.A, process.env.B);\n' },
+			{ path: '.env', contents: 'A=file\nB=file\n' },
+			{
+				path: 'package.json',
+				contents: JSON.stringify({
+					type: 'module',
+					scripts: { start: 'node --env-file=.env index.js' },
+				}),
+			},
+		];
+		expect((await run(engine, { files, env: { A: 'run' } })).stdout).toBe('run file\n');
+	}, 30_000);
+
+	it('Stop and the time limit kill the process', async () => {
+		const { engine } = setup();
+		const files = [{ path: 'index.js', contents: 'setInterval(() => {}, 1000);\n' }];
+		const controller = new AbortController();
+		const stopped = run(engine, { files, env: {}, signal: controller.signal });
+		setTimeout(() => controller.abort(), 300);
+		expect((await stopped).result).toMatchObject({ exitCode: 130, reason: 'stopped' });
+		expect((await run(engine, { files, env: {}, timeoutMs: 300 })).result).toMatchObject({
+			exitCode: 124,
+			reason: 'timeout',
+		});
+	}, 30_000);
+
+	it('gives up booting after the timeout instead of hanging, and can be cancelled', async () => {
+		const engine = createWebContainerEngine({
+			practiceFetch: fetch,
+			loadWebContainer: hangingWebContainer,
+			bootTimeoutMs: 50,
+		});
+		await expect(engine.boot()).rejects.toMatchObject({ code: 'engine_boot_timeout' });
+		const other = createWebContainerEngine({
+			practiceFetch: fetch,
+			loadWebContainer: hangingWebContainer,
+		});
+		const controller = new AbortController();
+		const booting = other.boot({ signal: controller.signal });
+		controller.abort();
+		await expect(booting).rejects.toMatchObject({ name: 'AbortError' });
+	});
+});
