@@ -307,8 +307,9 @@ export function forceFailures(
 	state: PracticeState,
 	input: { kind: ForcedFailure; count?: number; keyId?: string },
 ): { keyId: string; pending: ForcedFailure[] } {
-	if (input.kind !== 'server_error' && input.kind !== 'overloaded')
-		throw bad('kind must be server_error or overloaded.');
+	if (!['server_error', 'overloaded', 'stream_error'].includes(input.kind)) {
+		throw bad('kind must be server_error, overloaded or stream_error.');
+	}
 	const count = input.count ?? 1;
 	if (!Number.isInteger(count) || count < 0 || count > 1000)
 		throw bad('count must be an integer from 0 to 1000.');

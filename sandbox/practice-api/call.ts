@@ -88,6 +88,12 @@ export function errorReply(call: Call, wire: WireError): Response {
 	});
 }
 
+/** Logs an overload that breaks a stream off after its 200 status was sent. */
+export function noteStreamError(call: Call): void {
+	call.log.errorCode = 'server_is_overloaded';
+	call.log.errorType = 'service_unavailable_error';
+}
+
 /** An SSE reply built from already-serialised events. */
 export function streamReply(call: Call, events: string[]): Response {
 	call.log.stream = true;

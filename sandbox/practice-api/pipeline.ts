@@ -13,7 +13,7 @@ import {
 	takeBudget,
 	type Limits,
 } from './rate-limit.ts';
-import { admitRead } from './routes/read.ts';
+import { forcedReply, takeForced } from './routes/read.ts';
 import * as wire from './wire-errors.ts';
 import type { PracticeState } from './state.ts';
 
@@ -24,6 +24,8 @@ export type ModelCall = {
 	body: Record<string, unknown>;
 	model: ModelInfo;
 	limits: Limits;
+	/** Set when a stream must break off with an error event after it starts. */
+	failMidStream?: boolean;
 };
 
 /** Either the call may go on, or the reply is already decided. */
@@ -120,7 +122,12 @@ export function admit(mc: ModelCall, estimatedTokens: number): Response | null {
 		Object.assign(call.headers, rateLimitHeaders(state, caller.key.id, model.id, limits));
 		return errorReply(call, limited);
 	}
-	return admitRead(call, caller);
+	const forced = takeForced(call, caller);
+	if (forced === 'stream_error' && mc.body.stream === true) {
+		mc.failMidStream = true;
+		return null;
+	}
+	return forced ? forcedReply(call, forced) : null;
 }
 
 /** Books the reply's tokens to the key's usage, the project's spend and the org's credits. */

@@ -36,8 +36,11 @@ export type Permissions =
 /** The real key shapes. */
 export type KeyShape = 'project' | 'service_account' | 'legacy' | 'admin';
 
-/** Failures that can be forced on a key (or on every key). */
-export type ForcedFailure = 'server_error' | 'overloaded';
+/**
+ * Failures that can be forced on a key (or on every key). `stream_error` breaks a stream off
+ * with an overload error event after it started (HTTP 200); outside a stream it is a 503.
+ */
+export type ForcedFailure = 'server_error' | 'overloaded' | 'stream_error';
 
 /** Per-key rate-limit overrides. `windowMs` lets a scenario use a seconds-long "minute". */
 export type KeyLimits = { rpm?: number; tpm?: number; windowMs?: number };
@@ -58,7 +61,7 @@ export type KeyRecord = {
 	lastUsedAt: number | null;
 	limits: KeyLimits;
 	/** Behaviour that applies to every request with this key (scenario keys). */
-	simulate?: ForcedFailure | 'region_blocked';
+	simulate?: 'server_error' | 'overloaded' | 'region_blocked';
 	/** Set for the always-present scenario keys. */
 	scenario?: string;
 };

@@ -192,6 +192,24 @@ export function overloaded(): WireError {
 	);
 }
 
+/** The event that breaks a Responses stream off (fixture overloaded-streamed-server-is-overloaded). */
+export function streamErrorEvent(sequenceNumber: number): string {
+	const error = {
+		type: 'service_unavailable_error',
+		code: 'server_is_overloaded',
+		message: 'Our servers are currently overloaded. Please try again later.',
+		param: null,
+	};
+	const data = { type: 'error', sequence_number: sequenceNumber, error };
+	return `event: error\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** The chunk that breaks a chat completions stream off. */
+export function chatStreamErrorChunk(): string {
+	const error = overloaded().error;
+	return `data: ${JSON.stringify({ error })}\n\n`;
+}
+
 /** A path no route serves. */
 export function unknownUrl(method: string, path: string): WireError {
 	return err(

@@ -1,5 +1,5 @@
 /** POST /v1/chat/completions, plain and streamed (`data: {...}` chunks, then `data: [DONE]`). */
-import { jsonReply, errorReply, streamReply } from '../call.ts';
+import { jsonReply, errorReply, noteStreamError, streamReply } from '../call.ts';
 import { collectText, countTokens, deltas, reply } from '../generate.ts';
 import { account, admit, openModelCall } from '../pipeline.ts';
 import { ALNUM, HEX } from '../random.ts';
@@ -81,6 +81,11 @@ export async function chatCompletions(
 			chunk({}, finish),
 			...(withUsage ? [{ ...head, ...tail, choices: [], usage }] : []),
 		].map((event) => `data: ${JSON.stringify(event)}\n\n`);
+		if (mc.failMidStream) {
+			// The role chunk and two deltas arrive, then the error; no [DONE] follows.
+			noteStreamError(call);
+			return streamReply(call, [...events.slice(0, 3), wire.chatStreamErrorChunk()]);
+		}
 		events.push('data: [DONE]\n\n');
 		return streamReply(call, events);
 	}

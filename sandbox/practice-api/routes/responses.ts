@@ -1,5 +1,5 @@
 /** POST /v1/responses, plain and streamed (typed events: response.created … response.completed). */
-import { jsonReply, streamReply } from '../call.ts';
+import { jsonReply, noteStreamError, streamReply } from '../call.ts';
 import { collectText, countTokens, deltas, reply } from '../generate.ts';
 import { account, admit, openModelCall } from '../pipeline.ts';
 import { HEX } from '../random.ts';
@@ -85,9 +85,16 @@ export async function createResponse(
 	const event = (type: string, data: object) =>
 		`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...data })}\n\n`;
 	const at = { item_id: itemId, output_index: 0, content_index: 0 };
-	const events = [
+	const opening = [
 		event('response.created', { response: response('in_progress', false) }),
 		event('response.in_progress', { response: response('in_progress', false) }),
+	];
+	if (mc.failMidStream) {
+		noteStreamError(call);
+		return streamReply(call, [...opening, wire.streamErrorEvent(sequence)]);
+	}
+	const events = [
+		...opening,
 		event('response.output_item.added', {
 			output_index: 0,
 			item: { ...item, status: 'in_progress', content: [] },

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { FIXED_IDS, scenarioKey } from '../../../sandbox/practice-api/index.ts';
+import { FIXED_IDS, forceFailures, scenarioKey } from '../../../sandbox/practice-api/index.ts';
 import { caught, chatBody, raw, setup } from './helpers.ts';
 
 const SCOPES_TAIL =
@@ -226,5 +226,51 @@ describe('bad requests', () => {
 		const missing = await raw(api, '/v1/', { method: 'OPTIONS' });
 		expect(missing.status).toBe(404);
 		expect(missing.headers.get('access-control-allow-origin')).toBeNull();
+	});
+});
+
+describe('errors inside a stream', () => {
+	it('a Responses stream can break off with an error event: status and request id undefined', async () => {
+		const { scenario, api } = setup();
+		forceFailures(api.state, { kind: 'stream_error', count: 1 });
+		const stream = await scenario('valid').responses.create({
+			model: 'gpt-4.1',
+			input: 'x',
+			stream: true,
+		});
+		const seen: string[] = [];
+		const error = await caught(async () => {
+			for await (const event of stream) seen.push(event.type);
+		});
+		expect(seen).toEqual(['response.created', 'response.in_progress']);
+		expect(error).toBeInstanceOf(OpenAI.APIError);
+		expect(error.status).toBeUndefined();
+		expect(error.code).toBe('server_is_overloaded');
+		expect(error.type).toBe('service_unavailable_error');
+		expect(api.state.requestLog.at(-1)).toMatchObject({
+			status: 200,
+			errorCode: 'server_is_overloaded',
+			stream: true,
+		});
+		const res = await raw(api, '/v1/responses', {
+			method: 'POST',
+			headers: { authorization: `Bearer ${scenarioKey('valid')}` },
+			body: JSON.stringify({ model: 'gpt-4.1', input: 'x', stream: true }),
+		});
+		expect(await res.text()).not.toContain('event: error');
+	});
+
+	it('a chat stream can break off too, without [DONE]; outside a stream it is a 503', async () => {
+		const { scenario, api } = setup();
+		forceFailures(api.state, { kind: 'stream_error', count: 2 });
+		const stream = await scenario('valid').chat.completions.create({ ...chatBody, stream: true });
+		let text = '';
+		const error = await caught(async () => {
+			for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+		});
+		expect(text.length).toBeGreaterThan(0);
+		expect(error.code).toBe('server_is_overloaded');
+		const plain = await caught(() => scenario('valid').chat.completions.create(chatBody));
+		expect(plain.status).toBe(503);
 	});
 });
