@@ -101,6 +101,16 @@ describe('frontmatter names only templates and scenarios that exist', () => {
 		for (const id of named) expect(scenarioIds, `scenario "${id}" in ${slug}.mdx`).toContain(id);
 	});
 
+	it.each(lessons)(
+		'%s embeds a card for each scenario its frontmatter names, and no other',
+		(slug) => {
+			const embedded = [
+				...page(slug).matchAll(/<keylab-scenario[^>]*data-scenario="([^"]+)"/g),
+			].map((match) => match[1]);
+			expect([...new Set(embedded)].sort()).toEqual([...lessonFrontmatter(slug).scenarios].sort());
+		},
+	);
+
 	const offered = (scenario: { id: string; lesson: string }) => () => {
 		expect(lessonFrontmatter(scenario.lesson).scenarios).toContain(scenario.id);
 	};

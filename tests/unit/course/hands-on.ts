@@ -36,7 +36,7 @@ export const handsOn: Partial<Record<LessonSlug, readonly EmbedKind[]>> = {
  * lists these as todo instead of asserting them. When a component lands, delete its kind here:
  * the assertions switch on for every lesson above. Keep this list short and honest.
  */
-export const pendingKinds: ReadonlySet<EmbedKind> = new Set<EmbedKind>(['console', 'scenario']);
+export const pendingKinds: ReadonlySet<EmbedKind> = new Set<EmbedKind>([]);
 
 /**
  * PENDING: single lessons whose embed exists as a component but is not placed yet. Same rule:
