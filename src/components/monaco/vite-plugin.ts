@@ -49,8 +49,47 @@ export function collectOpenAiDeclarations(packageDir: string): Record<string, st
 	return files;
 }
 
-/** The Vite plugin: empty Monaco CSS modules plus the `virtual:keylab/openai-dts` module. */
-export function keylabMonaco(): Plugin {
+const SDK_ENV_MODULE = /[\\/]openai[\\/]internal[\\/]utils[\\/]env\.m?js$/;
+
+/**
+ * Vite replaces `globalThis.process.env` with `{}` in client bundles, which blinds the SDK's
+ * `readEnv` inside the worker engine, where a `process` does exist: `new OpenAI()` would never
+ * see OPENAI_API_KEY or OPENAI_BASE_URL. Reading `process` through a local escapes that replacement.
+ */
+export function keepSdkEnvReads(code: string): string {
+	if (!code.includes('globalThis.process.env')) return code;
+	return (
+		'const keylabProcess = () => globalThis.process;\n' +
+		code.replaceAll('globalThis.process.env', 'keylabProcess().env')
+	);
+}
+
+/** The Vite plugins: empty Monaco CSS, `virtual:keylab/openai-dts`, and the SDK env fix. */
+export function keylabMonaco(): Plugin[] {
+	return [monacoPlugin(), sdkEnvPlugin()];
+}
+
+function sdkEnvPlugin(): Plugin {
+	return {
+		name: 'keylab:sdk-env',
+		enforce: 'pre',
+		// Workers are bundled with their own plugin list: the SDK lives in the worker engine's.
+		config: () => ({ worker: { plugins: () => [sdkEnvTransform()] } }),
+		...sdkEnvTransform(),
+	};
+}
+
+function sdkEnvTransform(): Plugin {
+	return {
+		name: 'keylab:sdk-env-transform',
+		enforce: 'pre',
+		transform(code, id) {
+			return SDK_ENV_MODULE.test(id.split('?')[0] ?? id) ? { code: keepSdkEnvReads(code), map: null } : undefined;
+		},
+	};
+}
+
+function monacoPlugin(): Plugin {
 	const require = createRequire(import.meta.url);
 	return {
 		name: 'keylab:monaco',
