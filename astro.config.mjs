@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { course } from './sandbox/course.ts';
 import { isolationHeaders } from './src/headers.ts';
+import { keylabMonaco } from './src/components/monaco/vite-plugin.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -13,6 +14,8 @@ export default defineConfig({
 	// Cross-origin isolation (WebContainers need it). Top-level `server.headers` reaches pages in
 	// `astro dev` and everything in `astro preview`; deploys get the same from public/_headers.
 	server: { headers: isolationHeaders },
+	// Keeps Monaco's CSS off every page and serves the openai SDK's types to the editor on demand.
+	vite: { plugins: [keylabMonaco()] },
 	integrations: [
 		starlight({
 			title: 'keylab',
@@ -21,6 +24,7 @@ export default defineConfig({
 			logo: { src: './src/assets/logo.svg', replacesTitle: false },
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/keylab.css'],
+			components: { Search: './src/components/overrides/Search.astro' },
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
 			sidebar: course.map((section) => ({
 				label: section.label,

@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
+import globals from 'globals';
 
 export default tseslint.config(
 	{
@@ -21,6 +22,7 @@ export default tseslint.config(
 	...tseslint.configs.recommendedTypeChecked,
 	{
 		languageOptions: {
+			globals: { ...globals.node },
 			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
 		},
 		rules: {
@@ -36,8 +38,14 @@ export default tseslint.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['**/src/**', '../src/*', '../../src/*'], message: 'sandbox/ must not import from src/.' },
-						{ group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'sandbox/ is framework-free.' },
+						{
+							group: ['**/src/**', '../src/*', '../../src/*'],
+							message: 'sandbox/ must not import from src/.',
+						},
+						{
+							group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'],
+							message: 'sandbox/ is framework-free.',
+						},
 					],
 				},
 			],

@@ -11,8 +11,12 @@ const baseURL = `http://127.0.0.1:${port}`;
 // `KEYLAB_SKIP_BUILD=1` reuses the last build of KEYLAB_OUT_DIR while iterating on a test.
 const build = process.env.KEYLAB_SKIP_BUILD ? '' : 'npx astro build && ';
 
+// Parallel runs (one per KEYLAB_OUT_DIR) keep their artifacts apart too.
+const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist';
+
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: `test-results/${outDir.replace(/\W/g, '_')}`,
 	testMatch: '**/*.spec.ts',
 	fullyParallel: true,
 	// Two cores: one worker per core, Chromium is the heavy part.
@@ -28,7 +32,7 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 	},
 	webServer: {
-		command: `${build}npx astro preview --host 127.0.0.1 --port ${port}`,
+		command: `${build}npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
 		url: baseURL,
 		timeout: 240_000,
 		reuseExistingServer: false,

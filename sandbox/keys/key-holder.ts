@@ -28,9 +28,7 @@ export interface Timers {
 export const DEFAULT_IDLE_MS = 15 * 60 * 1000;
 
 /** Creates a holder. Tests pass fake timers; the site uses the shared `keyHolder`. */
-export function createKeyHolder(
-	options: { idleMs?: number; timers?: Timers } = {},
-): KeyHolder {
+export function createKeyHolder(options: { idleMs?: number; timers?: Timers } = {}): KeyHolder {
 	const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
 	const timers: Timers = options.timers ?? {
 		setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),

@@ -20,7 +20,8 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
 		result = result.split(secret).join(redactKey(secret));
 		// The key as the SDK or a server would echo it trimmed, or masked the OpenAI way, is still it.
 		const trimmed = secret.trim();
-		if (trimmed !== secret && trimmed.length >= 8) result = result.split(trimmed).join(redactKey(trimmed));
+		if (trimmed !== secret && trimmed.length >= 8)
+			result = result.split(trimmed).join(redactKey(trimmed));
 	}
 	return result;
 }

@@ -14,7 +14,11 @@ export const chromiumArgs = [
 	'--disable-quic',
 ];
 
-const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const systemChromiums = [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+	'/usr/bin/google-chrome',
+];
 
 /**
  * Finds a browser for the tests: `CHROMIUM_PATH` if set, else a system Chromium, else the one
@@ -23,7 +27,8 @@ const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr
 export function findChromium(): string {
 	const fromEnv = process.env.CHROMIUM_PATH;
 	if (fromEnv) {
-		if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
+		if (!existsSync(fromEnv))
+			throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
 		return fromEnv;
 	}
 	const system = systemChromiums.find((path) => existsSync(path));
