@@ -109,8 +109,9 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 					reason: 'The key has the shape of a key but OpenAI does not recognise it.',
 				};
 	}
-	if (!value.includes('*')) {
-		// Newer masks ("sk-...1JMA", "sk-svcac…") hide the length: nothing more can be told.
+	if (!value.includes('*') || value.indexOf('*') < 8) {
+		// Older and newer masks that show fewer than 8 characters ("sk-****abcd") do not keep
+		// the length reliably, and a mask with no `*` ("sk-...1JMA") hides it.
 		return { kind: 'invalid', reason: 'OpenAI does not recognise this key.' };
 	}
 	// The mask shows only 8 characters: "sk-svcac" and "sk-admin" stand for the longer prefixes.

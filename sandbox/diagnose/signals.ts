@@ -63,7 +63,7 @@ function findStatus(text: string): number | undefined {
 }
 
 const MASKED =
-	/Incorrect API key provided:\s?([^\n]{0,400}?)(?:\.\s+You can find|\.?\s*["'\\]*\s*,\s*["']?(?:type|code|param)["']?\s*:|\.?["'\\]*\s*\}|\.?\s*$)/m;
+	/Incorrect API key provided:\s?((?:[^\n]|\n(?=\.)){0,400}?)(?:\.\s+You can find|\.?\s*["'\\]*\s*,\s*["']?(?:type|code|param)["']?\s*:|\.?["'\\]*\s*\}|\.?[ \t]*(?:\r?\n(?!\.)|$))/;
 const RETRY =
 	/(?:try again in|retry after|retry-after:?)\s*([\d.]+\s*(?:ms|s|m|seconds?|minutes?)?(?:[\d.]+(?:ms|s))?)/i;
 const MODEL = /\b(?:model|to model|the model:?|for)\s*[`'"]([\w.:/-]{1,80})[`'"]/i;

@@ -51,12 +51,19 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 		'api key not set',
 		'api key is required',
 		'openai_api_key is not set',
+		'api key not found',
 	],
 });
 
 export const accountRules: Rule[] = [
 	textRule('revoked_key', 'revoked', {
-		codes: ['account_deactivated', 'access_terminated', 'key_revoked', 'api_key_revoked'],
+		codes: [
+			'account_deactivated',
+			'access_terminated',
+			'key_revoked',
+			'api_key_revoked',
+			'deactivated_workspace',
+		],
 		types: ['access_terminated'],
 		phrases: [
 			'associated with a deactivated account',
@@ -66,6 +73,9 @@ export const accountRules: Rule[] = [
 			'key has been revoked',
 			'api key was revoked',
 			'key has been disabled',
+			'has been archived',
+			'token has been invalidated',
+			'deactivated_workspace',
 		],
 	}),
 	textRule('wrong_organization', 'organization', {

@@ -50,12 +50,24 @@ function guess(status: number): StatusGuess | undefined {
 	return undefined;
 }
 
+// A bare Cloudflare "403 Forbidden" page from api.openai.com is most often a blocked exit IP
+// (country, VPN, cloud region) rather than a key problem.
+function cloudflareBlock(signals: Signals): StatusGuess | undefined {
+	if (signals.status !== 403 || !/cloudflare|<html/i.test(signals.text)) return undefined;
+	return {
+		id: 'unsupported_region',
+		confidence: 0.5,
+		explanation:
+			'An HTML "403 Forbidden" page comes from the edge, before any key is read: usually the request’s exit IP (country, VPN, cloud region) is blocked.',
+	};
+}
+
 export const statusRule: Rule = {
 	id: 'other',
 	name: 'status-only',
 	match(signals: Signals): RuleMatch | undefined {
 		if (signals.status === undefined) return undefined;
-		const found = guess(signals.status);
+		const found = cloudflareBlock(signals) ?? guess(signals.status);
 		if (!found) return undefined;
 		const classes = signals.classes.length > 0 ? `SDK error: ${signals.classes[0]}` : undefined;
 		return {

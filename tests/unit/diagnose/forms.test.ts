@@ -264,6 +264,28 @@ describe('traps from the reference', () => {
 			'429 You have no credits remaining. Add credits to continue using the API.',
 			'insufficient_quota',
 		],
+		[
+			'Cloudflare 403 page',
+			'openai.PermissionDeniedError: <html><head><title>403 Forbidden</title></head><body><center>cloudflare</center></body></html>',
+			'unsupported_region',
+		],
+		[
+			'unverified organization',
+			'{"error":{"message":"Your organization must be verified to use the model `o3`.","type":"invalid_request_error","param":null,"code":"unsupported_value"}}',
+			'model_not_found',
+		],
+		[
+			'archived project',
+			'401 The project you are requesting has been archived and is no longer accessible',
+			'revoked_key',
+		],
+		['LangChain missing key', 'Error: OpenAI API key not found', 'missing_key'],
+		[
+			'trailing newline in the masked key',
+			JSON.stringify({ error: { message: incorrect(projectKey + '\n'), code: 'invalid_api_key' } }),
+			'malformed_key',
+		],
+		['short mask keeps no length', incorrect('sk-' + '*'.repeat(44) + 'EbAt'), 'invalid_key'],
 		['reseller key', incorrect('sk-' + 'a1b2c3d4'.repeat(4)), 'invalid_key'],
 		[
 			'legacy key',
