@@ -33,8 +33,8 @@ export async function measurePageWeight(page: Page, path: string): Promise<PageW
 	});
 	await page.goto(path, { waitUntil: 'networkidle' });
 	// Module preloads and inline scripts count too: inline <script> bodies are shipped JavaScript.
-	const inline = await page.$$eval('script:not([src])', (scripts) =>
-		scripts
+	const inline = await page.$$eval('script:not([src])', (elements) =>
+		(elements as HTMLScriptElement[])
 			.filter(
 				(script) => !script.type || script.type === 'module' || script.type === 'text/javascript',
 			)
