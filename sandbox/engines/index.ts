@@ -4,7 +4,7 @@
  * (offline, blocked third-party cookies, an old browser) falls back to the worker with a note.
  */
 import type { BootProgress, PracticeFetch, SandboxEngine } from './types.ts';
-import type { LoadWebContainer } from './webcontainer/index.ts';
+import type { LoadWebContainer, WebContainerEngineOptions } from './webcontainer/index.ts';
 
 /** The engines there are. */
 export type EngineKind = SandboxEngine['kind'];
@@ -44,6 +44,8 @@ export interface EngineOptions {
 	createWorker?: () => Worker;
 	/** WebContainer engine: loads the WebContainer API (tests pass a fake). */
 	loadWebContainer?: LoadWebContainer;
+	/** WebContainer engine: loads the snapshot to mount (tests; the site fetches SNAPSHOT_URL). */
+	loadSnapshot?: WebContainerEngineOptions['loadSnapshot'];
 	/** WebContainer engine: how long boot may take before the worker takes over. */
 	bootTimeoutMs?: number;
 	/** Default time limit of a run. */

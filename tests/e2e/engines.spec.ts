@@ -4,14 +4,20 @@
  * specs cover the UI; this one covers what the engine does with the learner's code.
  */
 import { expect, test, type Page } from '@playwright/test';
+const { describe } = test;
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildSnapshot } from '../../scripts/build-webcontainer-snapshot.ts';
 import { scenarioKey, PRACTICE_BASE_URL } from '../../sandbox/practice-api/index.ts';
 import { getTemplate } from '../../sandbox/templates/index.ts';
 import type { SandboxFile } from '../../sandbox/engines/types.ts';
 import type { RunReport } from './engines-harness/page.ts';
+import type { WebContainerReport } from './engines-harness/webcontainer-page.ts';
 
-const ORIGIN = 'http://engines.test';
-let bundles: { page: string; worker: string };
+// localhost counts as a secure context, which cross-origin isolation needs; every request to it is
+// answered by the route below, so nothing listens on this port.
+const ORIGIN = 'http://localhost:47913';
+let bundles: { page: string; worker: string; webcontainer: string; snapshot: string };
 
 test.beforeAll(async () => {
 	const bundle = async (entry: string) => {
@@ -29,20 +35,34 @@ test.beforeAll(async () => {
 	bundles = {
 		page: await bundle('./engines-harness/page.ts'),
 		worker: await bundle('../../sandbox/engines/worker/worker-main.ts'),
+		webcontainer: await bundle('./engines-harness/webcontainer-page.ts'),
+		snapshot: JSON.stringify(
+			await buildSnapshot(fileURLToPath(new URL('../../', import.meta.url))),
+		),
 	};
 });
+
+// Every response carries the isolation headers the site sends: an isolated page may only start
+// a worker whose script also says COEP.
+const isolation = {
+	'cross-origin-opener-policy': 'same-origin',
+	'cross-origin-embedder-policy': 'credentialless',
+};
+const html = (script: string) =>
+	`<!doctype html><title>engines</title><body><script type="module" src="${script}"></script>`;
 
 async function open(page: Page): Promise<void> {
 	await page.route(`${ORIGIN}/**`, async (route) => {
 		const path = new URL(route.request().url()).pathname;
-		if (path === '/page.js')
-			return route.fulfill({ contentType: 'text/javascript', body: bundles.page });
-		if (path === '/worker.js')
-			return route.fulfill({ contentType: 'text/javascript', body: bundles.worker });
-		return route.fulfill({
-			contentType: 'text/html',
-			body: '<!doctype html><title>engines</title><body><script type="module" src="/page.js"></script>',
-		});
+		const files: Record<string, [string, string]> = {
+			'/page.js': ['text/javascript', bundles.page],
+			'/worker.js': ['text/javascript', bundles.worker],
+			'/webcontainer.js': ['text/javascript', bundles.webcontainer],
+			'/snapshot.json': ['application/json', bundles.snapshot],
+			'/webcontainer.html': ['text/html', html('/webcontainer.js')],
+		};
+		const [contentType, body] = files[path] ?? ['text/html', html('/page.js')];
+		return route.fulfill({ contentType, body, headers: isolation });
 	});
 	await page.goto(`${ORIGIN}/`);
 	await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
@@ -268,4 +288,59 @@ test('runs are isolated, process.exit stops at once, and warm runs start fast', 
 	expect(second.stdout).toBe('undefined\n');
 	// The aim is < 150 ms (typically ~20 ms here); the margin absorbs a loaded 2-core machine.
 	expect(second.firstOutputMs).toBeLessThan(300);
+});
+
+describe('the WebContainer engine in Chromium', () => {
+	const bootAndRun = (
+		page: Page,
+		timeoutMs: number,
+		files: SandboxFile[],
+		env: Record<string, string>,
+	) =>
+		page.evaluate(
+			([t, f, e]) =>
+				(
+					window as unknown as {
+						wc: { bootAndRun: (...a: unknown[]) => Promise<WebContainerReport> };
+					}
+				).wc.bootAndRun(t, f, e),
+			[timeoutMs, files, env] as const,
+		);
+
+	test("offline, the real client's boot is cut off and the worker takes over with a note", async ({
+		page,
+	}) => {
+		test.skip(
+			Boolean(process.env.KEYLAB_REAL_WEBCONTAINER),
+			'StackBlitz is reachable: the boot would succeed',
+		);
+		await page.goto(`${ORIGIN}/webcontainer.html`);
+		await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+		expect(
+			await page.evaluate(() => (window as unknown as { wc: { isolated: boolean } }).wc.isolated),
+		).toBe(true);
+		const report = await bootAndRun(page, 3_000, project("console.log('still runs')"), {});
+		expect(report.kind).toBe('worker');
+		expect(report.note).toMatch(
+			/could not start: Booting the WebContainer did not finish within 3 s\./,
+		);
+		expect(report.progress.map((p) => p.text)).toContain('Booting Node.js in the browser');
+		expect(report.stdout).toBe('still runs\n');
+	});
+
+	test('boots the real WebContainer and runs a sample in Node 22 (opt-in)', async ({ page }) => {
+		test.skip(
+			!process.env.KEYLAB_REAL_WEBCONTAINER,
+			"needs StackBlitz's servers; no internet here (set KEYLAB_REAL_WEBCONTAINER=1 to run it)",
+		);
+		test.setTimeout(180_000);
+		await page.goto(`${ORIGIN}/webcontainer.html`);
+		await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+		const report = await bootAndRun(page, 120_000, template('first-request'), practiceEnv());
+		expect(report.note).toBeUndefined();
+		expect(report.kind).toBe('webcontainer');
+		expect(report.stderr).toBe('');
+		expect(report.stdout).toMatch(/\S.*\nTokens used: \d+\n$/);
+		expect(report.exitCode).toBe(0);
+	});
 });
