@@ -52,7 +52,13 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 		'api key is required',
 		'openai_api_key is not set',
 		'api key not found',
+		'no api key found',
+		'openai_api_key is not defined',
+		'openai_api_key is undefined',
+		'openai_api_key not set',
+		'openai_api_key is missing',
 	],
+	regex: /KeyError: ['"]OPENAI_API_KEY['"]/,
 });
 
 export const accountRules: Rule[] = [
@@ -63,6 +69,9 @@ export const accountRules: Rule[] = [
 			'key_revoked',
 			'api_key_revoked',
 			'deactivated_workspace',
+			'organization has been disabled',
+			'account has been disabled',
+			'has been suspended',
 		],
 		types: ['access_terminated'],
 		phrases: [

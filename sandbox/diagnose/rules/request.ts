@@ -30,21 +30,31 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'unsupported parameter',
 		'rejected as a result of our safety system',
 		'is too long',
+		'apiremovedinv1',
+		'no longer supported in openai>=1.0.0',
+		"must provide an 'engine'",
 	],
 	refine: (signals) =>
-		/invalid url \(|unknown request url/i.test(signals.text)
+		/apiremovedinv1|no longer supported in openai>=1/i.test(signals.text)
 			? {
-					title: 'Wrong URL: check the base URL',
+					title: 'Code written for the old openai SDK (before 1.0)',
 					fixes: [
-						'Set the base URL to https://api.openai.com/v1 (or your provider’s /v1 root), never a full endpoint like …/chat/completions: the SDK appends the path itself.',
+						'Use the 1.x client: `client = OpenAI()` then `client.chat.completions.create(...)`, or pin `openai==0.28` (run `openai migrate` to convert old code).',
 					],
 				}
-			: /maximum context length|context_length_exceeded/i.test(signals.text)
+			: /invalid url \(|unknown request url/i.test(signals.text)
 				? {
-						title: 'The input is longer than the model’s context window',
+						title: 'Wrong URL: check the base URL',
 						fixes: [
-							'Send fewer or shorter messages (trim history, summarise), lower max_tokens, or use a model with a larger context.',
+							'Set the base URL to https://api.openai.com/v1 (or your provider’s /v1 root), never a full endpoint like …/chat/completions: the SDK appends the path itself.',
 						],
 					}
-				: {},
+				: /maximum context length|context_length_exceeded/i.test(signals.text)
+					? {
+							title: 'The input is longer than the model’s context window',
+							fixes: [
+								'Send fewer or shorter messages (trim history, summarise), lower max_tokens, or use a model with a larger context.',
+							],
+						}
+					: {},
 });

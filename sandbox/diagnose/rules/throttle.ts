@@ -35,6 +35,8 @@ export const rateLimitRule: Rule = (() => {
 			'requests per min',
 			'requests per day',
 			'exceeded call rate limit',
+			'exceeded token rate limit',
+			'too many 429 error responses',
 		],
 		refine: refineRateLimit,
 	});
@@ -74,5 +76,7 @@ export const serverErrorRule = textRule('server_error', 'server-error', {
 		'upstream connect error',
 		'web server is returning an unknown error',
 		'cf_bad_gateway',
+		'too many 500 error responses',
+		'too many 502 error responses',
 	],
 });

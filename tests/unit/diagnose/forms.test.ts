@@ -286,6 +286,42 @@ describe('traps from the reference', () => {
 			'malformed_key',
 		],
 		['short mask keeps no length', incorrect('sk-' + '*'.repeat(44) + 'EbAt'), 'invalid_key'],
+		[
+			'Azure token rate limit',
+			'Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2023-05-15 have exceeded token rate limit of your current OpenAI S0 pricing tier.',
+			'rate_limit',
+		],
+		['LlamaIndex missing key', 'ValueError: No API key found for OpenAI.', 'missing_key'],
+		[
+			'os.environ KeyError',
+			'Traceback (most recent call last):\n  File "app.py", line 3\nKeyError: \'OPENAI_API_KEY\'',
+			'missing_key',
+		],
+		[
+			'old SDK style',
+			'openai.lib._old_api.APIRemovedInV1: You tried to access openai.ChatCompletion, but this is no longer supported in openai>=1.0.0',
+			'bad_request',
+		],
+		[
+			'Vercel AI SDK retry',
+			'AI_RetryError: Failed after 3 attempts. Last error: You exceeded your current quota, please check your plan and billing details.',
+			'insufficient_quota',
+		],
+		[
+			'urllib3 429 retries',
+			"Max retries exceeded with url: /v1/chat/completions (Caused by ResponseError('too many 429 error responses'))",
+			'rate_limit',
+		],
+		[
+			'Go TLS',
+			'Post "https://api.openai.com/v1/responses": x509: certificate signed by unknown authority',
+			'network_error',
+		],
+		[
+			'browser status line',
+			'Failed to load resource: the server responded with a status of 401 ()',
+			'invalid_key',
+		],
 		['reseller key', incorrect('sk-' + 'a1b2c3d4'.repeat(4)), 'invalid_key'],
 		[
 			'legacy key',
