@@ -1,0 +1,139 @@
+/**
+ * Sandbox benchmark, in a headless Chromium against the built site:
+ *   - time from a Run click to the first line of output, cold (fresh page) and warm (same page),
+ *     in the worker engine, running the lesson's `first-request` sample in practice mode;
+ *   - the gzip JavaScript a lesson page with a sandbox ships before any interaction.
+ *
+ *   node bench/sandbox.ts [--build] [--cold=5] [--warm=10]
+ * (plain Node 22: tsx would inject helpers into the functions sent to the page)
+ * Builds into KEYLAB_OUT_DIR (default dist-bench) when --build is given or no build is there.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/support/browser.ts';
+import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
+import { reservePort } from '../tests/e2e/support/port.ts';
+
+const LESSON = '/using/first-call/?engine=worker';
+const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/=.*/, ''), arg.split('=')[1] ?? '']));
+const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist-bench';
+const env = { ...process.env, KEYLAB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
+
+function build(): void {
+	if (!args.has('--build') && existsSync(`${outDir}/index.html`)) return;
+	console.error(`Building into ${outDir}…`);
+	const result = spawnSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (result.status !== 0) throw new Error('astro build failed');
+}
+
+async function preview(port: number): Promise<ChildProcess> {
+	const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+		env,
+		stdio: 'ignore',
+		detached: true,
+	});
+	for (let i = 0; i < 120; i++) {
+		const up = await fetch(`http://127.0.0.1:${port}/`).then(
+			(response) => response.ok,
+			() => false,
+		);
+		if (up) return server;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error('astro preview did not start');
+}
+
+/** Clicks Run in the page and resolves with the ms until the first program output line. */
+function timeRun(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const root = document.querySelector('keylab-sandbox') as HTMLElement;
+		const runs = Number(root.dataset.runs ?? 0);
+		const log = root.querySelector('[data-output]') as HTMLElement;
+		const first = new Promise<number>((resolve) => {
+			const observer = new MutationObserver(() => {
+				if (!log.querySelector('[data-stream]')) return;
+				observer.disconnect();
+				resolve(performance.now());
+			});
+			observer.observe(log, { childList: true, subtree: true });
+		});
+		const started = performance.now();
+		(root.querySelector('[data-action="run"]') as HTMLButtonElement).click();
+		const elapsed = (await first) - started;
+		// Let the run finish before the next one.
+		await new Promise<void>((resolve) => {
+			const check = () => (Number(root.dataset.runs ?? 0) > runs ? resolve() : setTimeout(check, 20));
+			check();
+		});
+		if (root.dataset.state !== 'ready') throw new Error(`run ended in state ${root.dataset.state}`);
+		return elapsed;
+	});
+}
+
+const stats = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+	return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, n: values.length };
+};
+
+async function measure(browser: Browser, base: string) {
+	const coldRuns = Number(args.get('--cold') || 5);
+	const warmRuns = Number(args.get('--warm') || 10);
+	const cold: number[] = [];
+	const warm: number[] = [];
+	const backToBack: number[] = [];
+	for (let i = 0; i < coldRuns; i++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const response = await page.goto(base + LESSON, { waitUntil: 'networkidle' });
+		if (!response?.ok()) throw new Error(`${base + LESSON} answered ${response?.status()}`);
+		cold.push(await timeRun(page));
+		if (i === 0) {
+			// A learner reads the output before running again; the engine warms its next worker then.
+			for (let j = 0; j < warmRuns; j++) {
+				await page.waitForTimeout(1000);
+				warm.push(await timeRun(page));
+			}
+			for (let j = 0; j < warmRuns; j++) backToBack.push(await timeRun(page));
+		}
+		await context.close();
+	}
+	const context = await browser.newContext();
+	const weight = await measurePageWeight(await context.newPage(), base + LESSON);
+	await context.close();
+	return { cold: stats(cold), warm: stats(warm), backToBack: stats(backToBack), weight };
+}
+
+async function main(): Promise<void> {
+	build();
+	const port = await reservePort();
+	const server = await preview(port);
+	const browser = await chromium.launch(chromiumLaunchOptions());
+	try {
+		const { cold, warm, backToBack, weight } = await measure(browser, `http://127.0.0.1:${port}`);
+		const js = weight.files.filter((file) => file.type === 'js');
+		const sandboxJs = js.filter((file) => /Sandbox|KeyField|key-holder|redact|preload-helper/.test(file.url));
+		const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+		const ms = (value: number) => `${Math.round(value)} ms`;
+		console.log('\nSandbox benchmark (headless Chromium, worker engine, practice mode, first-request)\n');
+		console.log('| measure                               | median   | min      | max      | n  |');
+		console.log('|---------------------------------------|----------|----------|----------|----|');
+		const rows = [
+			['Run → first output, cold (fresh page)', cold],
+			['Run → first output, warm (1 s after)', warm],
+			['Run → first output, back-to-back', backToBack],
+		] as const;
+		for (const [name, s] of rows) {
+			console.log(`| ${name.padEnd(37)} | ${ms(s.median).padEnd(8)} | ${ms(s.min).padEnd(8)} | ${ms(s.max).padEnd(8)} | ${String(s.n).padEnd(2)} |`);
+		}
+		console.log(`\nJavaScript before interaction on ${LESSON} (gzip): ${kb(weight.js)} in ${js.length} files`);
+		console.log(`  of which the sandbox and key field: ${kb(sandboxJs.reduce((sum, file) => sum + file.gzip, 0))}`);
+		for (const file of js) console.log(`  ${kb(file.gzip).padStart(8)}  ${new URL(file.url, 'http://x').pathname}${new URL(file.url, 'http://x').hash}`);
+	} finally {
+		await browser.close();
+		if (server.pid) process.kill(-server.pid);
+	}
+}
+
+await main();
