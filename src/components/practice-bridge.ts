@@ -13,6 +13,9 @@ export const RUN_ENV_EVENT = 'keylab:run-env';
 /** Dispatched on `document` when the override changes (for notes in the UI). */
 export const PRACTICE_ENV_EVENT = 'keylab:practice-env';
 
+/** Dispatched on `document` with `{ secret, redacted }` when the learner picks a console key. */
+export const CONSOLE_KEY_EVENT = 'keylab:console-key';
+
 /** The detail of RUN_ENV_EVENT. */
 export interface RunEnvDetail {
 	env: Record<string, string>;

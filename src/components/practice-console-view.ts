@@ -13,12 +13,9 @@ import {
 	RESOURCE_LABELS,
 	type RevealActions,
 } from './key-dialog.ts';
-import { installPracticeBridge, setPracticeEnv } from './practice-bridge.ts';
+import { CONSOLE_KEY_EVENT, installPracticeBridge, setPracticeEnv } from './practice-bridge.ts';
 import { getPracticeSession } from './practice-session.ts';
 import { renderProjects } from './console-projects.ts';
-
-/** Dispatched on `document` when the learner picks a console key for practice runs. */
-export const CONSOLE_KEY_EVENT = 'keylab:console-key';
 
 /** The mounted console. */
 export interface ConsoleView {

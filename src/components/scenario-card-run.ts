@@ -11,8 +11,7 @@ import { getScenario } from '../../sandbox/scenarios/index.ts';
 import type { CheckResult, ScenarioContext } from '../../sandbox/scenarios/types.ts';
 import { el } from './dom.ts';
 import { getEngine } from './engine-session.ts';
-import { installPracticeBridge, setPracticeEnv } from './practice-bridge.ts';
-import { CONSOLE_KEY_EVENT } from './practice-console-view.ts';
+import { CONSOLE_KEY_EVENT, installPracticeBridge, setPracticeEnv } from './practice-bridge.ts';
 import { getPracticeSession } from './practice-session.ts';
 
 /** The card's actions. */

@@ -58,6 +58,8 @@ export class KeylabScenario extends HTMLElement {
 		if (action === 'trigger') await session.trigger();
 		else if (action === 'check') {
 			const result = await session.check();
+			// A counter tests can wait on: each finished check moves it.
+			this.dataset.checks = String(Number(this.dataset.checks ?? 0) + 1);
 			if (result?.pass) {
 				recordPass(this.dataset.scenario ?? '');
 				this.#showProgress();

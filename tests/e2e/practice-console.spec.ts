@@ -1,0 +1,87 @@
+/**
+ * The practice console drives the page's practice API: a restricted key made in it fails in the
+ * sandbox with the real "Missing scopes" 401, passes once the permission is fixed, and fails as a
+ * revoked key after Revoke. The secret is shown once and then gone from the page.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const LESSON = '/keys/restricted-permissions/?engine=worker';
+
+test.describe.configure({ timeout: 120_000 });
+
+const sandbox = (page: Page) => page.locator('keylab-sandbox').first();
+const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
+const consoleElement = (page: Page) => page.locator('keylab-practice-console');
+
+async function run(page: Page): Promise<void> {
+	const before = Number((await sandbox(page).getAttribute('data-runs')) ?? 0);
+	await sandbox(page).getByRole('button', { name: 'Run' }).click();
+	await expect(sandbox(page)).toHaveAttribute('data-runs', String(before + 1), { timeout: 45_000 });
+}
+
+test('a restricted key fails with Missing scopes, then passes once the permission is fixed', async ({
+	page,
+}) => {
+	await page.goto(LESSON);
+	await consoleElement(page).getByRole('button', { name: 'Open the practice console' }).click();
+	await expect(consoleElement(page)).toHaveAttribute('data-state', 'ready');
+
+	await consoleElement(page).getByRole('button', { name: '+ Create new secret key' }).click();
+	const create = page.getByRole('dialog', { name: 'Create new secret key' });
+	await create.getByLabel('Name (optional)').fill('Restricted test');
+	await create.getByRole('radio', { name: 'Restricted' }).check();
+	await expect(create.getByRole('group', { name: 'Resources' })).toBeVisible();
+	await create.getByRole('button', { name: 'Create secret key' }).click();
+
+	const reveal = page.getByRole('dialog', { name: 'Save your key' });
+	const secret = await reveal.getByRole('textbox').inputValue();
+	expect(secret).toMatch(/^sk-proj-[A-Za-z0-9_-]+PRACTICE/);
+	await reveal.getByRole('button', { name: 'Use in sandbox' }).click();
+	await reveal.getByRole('button', { name: 'Done' }).click();
+	await expect(reveal).toHaveCount(0);
+	// Shown once: afterwards only the masked form is anywhere on the page.
+	const row = consoleElement(page).getByRole('row', { name: /Restricted test/ });
+	await expect(row).toContainText(`sk-proj-...${secret.slice(-4)}`);
+	const everywhere = await page.evaluate(
+		() =>
+			document.documentElement.outerHTML +
+			[...document.querySelectorAll('input')].map((i) => i.value).join(' '),
+	);
+	expect(everywhere).not.toContain(secret);
+
+	await run(page);
+	await expect(output(page)).toContainText(
+		'401 You have insufficient permissions for this operation. Missing scopes: api.responses.write',
+	);
+
+	await row.getByRole('button', { name: 'Edit Restricted test' }).click();
+	const edit = page.getByRole('dialog', { name: 'Edit “Restricted test”' });
+	await edit.getByRole('combobox', { name: 'Responses API' }).selectOption('write');
+	await edit.getByRole('button', { name: 'Save' }).click();
+	await expect(row).toContainText('Responses API write');
+
+	await run(page);
+	await expect(output(page)).toContainText('Exited with code 0');
+	await expect(row.locator('td').nth(5)).toHaveText('1');
+
+	await row.getByRole('button', { name: 'Revoke Restricted test' }).click();
+	await row.getByRole('button', { name: 'Revoke Restricted test' }).click();
+	await expect(row).toContainText('Revoked');
+	await run(page);
+	await expect(output(page)).toContainText('401 Incorrect API key provided');
+});
+
+test('the console and its dialog have no axe violations', async ({ page }) => {
+	await page.goto(LESSON);
+	await consoleElement(page).getByRole('button', { name: 'Open the practice console' }).click();
+	await expect(consoleElement(page)).toHaveAttribute('data-state', 'ready');
+	expect(
+		(await new AxeBuilder({ page }).include('keylab-practice-console').analyze()).violations,
+	).toEqual([]);
+	await consoleElement(page).getByRole('button', { name: '+ Create new secret key' }).click();
+	await page.getByRole('radio', { name: 'Restricted' }).check();
+	expect(
+		(await new AxeBuilder({ page }).include('.keylab-console-dialog').analyze()).violations,
+	).toEqual([]);
+});

@@ -1,0 +1,121 @@
+/**
+ * Checked scenarios walked end to end in the UI with the worker engine: Trigger loads the broken
+ * project, Check fails with the scenario's reason, the learner fixes it (code in the editor, the
+ * run's environment, or a key in the practice console), and Check passes.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { PRACTICE_BASE_URL } from '../../sandbox/practice-api/index.ts';
+import { getScenario } from '../../sandbox/scenarios/index.ts';
+
+const LESSON = '/troubleshooting/key-does-not-work/?engine=worker';
+
+// Two checked runs plus Monaco's first load on two shared cores.
+test.describe.configure({ timeout: 120_000 });
+
+const card = (page: Page, id: string) => page.locator(`keylab-scenario[data-scenario="${id}"]`);
+const sandbox = (page: Page) => page.locator('keylab-sandbox').first();
+const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
+
+async function trigger(scenario: Locator): Promise<void> {
+	await scenario.getByRole('button', { name: 'Trigger' }).click();
+	await expect(scenario).toHaveAttribute('data-state', 'triggered');
+}
+
+/** Presses Check and waits for this check (not an earlier one) to finish. */
+async function check(scenario: Locator, expected: 'passed' | 'failed'): Promise<string> {
+	const before = Number((await scenario.getAttribute('data-checks')) ?? 0);
+	await scenario.getByRole('button', { name: 'Check' }).click();
+	await expect(scenario).toHaveAttribute('data-checks', String(before + 1), { timeout: 45_000 });
+	await expect(scenario).toHaveAttribute('data-state', expected);
+	return (await scenario.getByRole('status').textContent()) ?? '';
+}
+
+/** Runs the sandbox with its Run button and waits for the run to end. */
+async function run(page: Page): Promise<void> {
+	const before = Number((await sandbox(page).getAttribute('data-runs')) ?? 0);
+	await sandbox(page).getByRole('button', { name: 'Run' }).click();
+	await expect(sandbox(page)).toHaveAttribute('data-runs', String(before + 1), { timeout: 45_000 });
+}
+
+/** Replaces index.js by typing into the editor, as a learner would. */
+async function editIndex(page: Page, contents: string): Promise<void> {
+	await sandbox(page).getByRole('tab', { name: 'index.js' }).click();
+	await sandbox(page).getByRole('tabpanel').locator('pre').first().click();
+	await expect(sandbox(page)).toHaveAttribute('data-editor', 'ready', { timeout: 30_000 });
+	await sandbox(page).locator('.monaco-editor .view-lines').first().click();
+	await page.keyboard.press('ControlOrMeta+a');
+	// insertText skips the editor's auto-closing brackets, so the text arrives as written.
+	await page.keyboard.insertText(contents);
+}
+
+const context = { env: {}, ids: {}, secrets: {}, baseURL: PRACTICE_BASE_URL };
+const solutionIndex = (id: string) =>
+	getScenario(id)
+		.solution(context)
+		.find((file) => file.path === 'index.js')?.contents ?? '';
+
+test('pasted key: fails on the quotes, passes once the code strips them', async ({ page }) => {
+	await page.goto(LESSON);
+	const scenario = card(page, 'pasted-key');
+	await trigger(scenario);
+	await expect(sandbox(page).getByRole('tabpanel')).toContainText(
+		'apiKey: process.env.OPENAI_API_KEY',
+	);
+
+	expect(await check(scenario, 'failed')).toContain('starts with a quote');
+	await expect(scenario.locator('[data-check-output]')).toContainText(
+		'401 Incorrect API key provided: "sk-proj',
+	);
+
+	await editIndex(page, solutionIndex('pasted-key'));
+	expect(await check(scenario, 'passed')).toContain('accepted the key');
+	await expect(scenario.locator('[data-progress]')).toHaveText('Scenario ✓ passed');
+	const stored = await page.evaluate(() => localStorage.getItem('keylab:scenarios-passed'));
+	expect(JSON.parse(stored ?? '[]')).toEqual(['pasted-key']);
+	expect(stored).not.toContain('sk-');
+});
+
+test('missing key: fails before any request, passes once the variable has the right name', async ({
+	page,
+}) => {
+	await page.goto(LESSON);
+	const scenario = card(page, 'missing-key');
+	await trigger(scenario);
+	// The sandbox's own Run uses the scenario's environment too.
+	await run(page);
+	await expect(output(page)).toContainText('OPENAI_API_KEY');
+
+	expect(await check(scenario, 'failed')).toContain('OPENAI_API_KEY is not set');
+	const name = scenario.getByRole('textbox', { name: 'Name of variable 1' });
+	await expect(name).toHaveValue('OPENAI_KEY');
+	await name.fill('OPENAI_API_KEY');
+	expect(await check(scenario, 'passed')).toContain('found OPENAI_API_KEY');
+	await run(page);
+	await expect(output(page)).toContainText('Exited with code 0');
+});
+
+test('revoked key: fails with 401, passes after rotating it in the console', async ({ page }) => {
+	await page.goto(LESSON);
+	const scenario = card(page, 'revoked-key');
+	await trigger(scenario);
+	await run(page);
+	await expect(output(page)).toContainText('401 Incorrect API key provided');
+	expect(await check(scenario, 'failed')).toContain('which is revoked');
+
+	const consoleElement = page.locator('keylab-practice-console');
+	await consoleElement.getByRole('button', { name: 'Open the practice console' }).click();
+	await expect(consoleElement).toHaveAttribute('data-state', 'ready');
+	const row = consoleElement.getByRole('row', { name: /Old laptop/ });
+	await expect(row).toContainText('Revoked');
+	await row.getByRole('button', { name: 'Rotate Old laptop' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Save your key' });
+	await expect(dialog.getByRole('textbox')).toHaveValue(/^sk-proj-/);
+	await dialog.getByRole('button', { name: 'Use in sandbox' }).click();
+	await dialog.getByRole('button', { name: 'Done' }).click();
+	await expect(dialog).toHaveCount(0);
+	await expect(scenario.getByRole('status')).toContainText('from the practice console');
+
+	expect(await check(scenario, 'passed')).toContain('succeeded with the new key');
+	await run(page);
+	await expect(output(page)).toContainText('Exited with code 0');
+});
