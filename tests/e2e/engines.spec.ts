@@ -307,7 +307,7 @@ describe('the WebContainer engine in Chromium', () => {
 			[timeoutMs, files, env] as const,
 		);
 
-	test("offline, the real client's boot is cut off and the worker takes over with a note", async ({
+	test("offline, the real client's boot is cut short and the worker takes over with a note", async ({
 		page,
 	}) => {
 		test.skip(
@@ -321,8 +321,9 @@ describe('the WebContainer engine in Chromium', () => {
 		).toBe(true);
 		const report = await bootAndRun(page, 3_000, project("console.log('still runs')"), {});
 		expect(report.kind).toBe('worker');
+		// The reachability check fails at once offline; the boot timeout (3 s here) is the backstop.
 		expect(report.note).toMatch(
-			/could not start: Booting the WebContainer did not finish within 3 s\./,
+			/could not start: (StackBlitz, which serves WebContainers, cannot be reached\.|Booting the WebContainer did not finish within 3 s\.)/,
 		);
 		expect(report.progress.map((p) => p.text)).toContain('Booting Node.js in the browser');
 		expect(report.stdout).toBe('still runs\n');

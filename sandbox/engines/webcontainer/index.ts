@@ -36,6 +36,8 @@ export interface WebContainerEngineOptions {
 	loadSnapshot?: () => Promise<FileSystemTree | Uint8Array>;
 	/** Boot gives up after this long (default 20 s); offline, boot would wait forever. */
 	bootTimeoutMs?: number;
+	/** Rejects when the WebContainer servers are unreachable, to fail fast offline; default: a no-cors HEAD to stackblitz.com (real client only). */
+	probe?: () => Promise<void>;
 	/** Time limit of a run that sets none; 30 s by default. */
 	timeoutMs?: number;
 	/** Base URL of the practice API inside the container; defaults to `PRACTICE_BASE_URL`. */
@@ -48,6 +50,15 @@ export interface WebContainerEngineOptions {
 export const SNAPSHOT_URL = '/webcontainer/snapshot.json';
 
 const defaultLoad: LoadWebContainer = async () => (await import('@webcontainer/api')).WebContainer;
+
+/** Rejects when StackBlitz's servers cannot be reached (an opaque no-cors answer is a success). */
+async function defaultProbe(): Promise<void> {
+	await fetch('https://stackblitz.com/headless', {
+		mode: 'no-cors',
+		method: 'HEAD',
+		cache: 'no-store',
+	});
+}
 
 async function defaultSnapshot(): Promise<FileSystemTree> {
 	const response = await fetch(SNAPSHOT_URL);
@@ -96,6 +107,8 @@ function race<T>(
 /** Creates the WebContainer engine; nothing loads until `boot()` or the first `run()`. */
 export function createWebContainerEngine(options: WebContainerEngineOptions): SandboxEngine {
 	const load = options.loadWebContainer ?? defaultLoad;
+	// Only the real client needs the network check; a passed-in container brings its own world.
+	const probe = options.probe ?? (options.loadWebContainer ? undefined : defaultProbe);
 	const practiceOrigin = new URL(options.practiceBaseUrl ?? PRACTICE_BASE_URL).origin;
 	let booted: Promise<WebContainerLike> | undefined;
 	let bridgeProcess: { kill(): void } | undefined;
@@ -117,8 +130,21 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 			// A failed boot must not poison later attempts on this page.
 			boot.catch(() => pageBoots.delete(load));
 		}
+		// Offline, boot() never settles; a failed reachability check says so at once, not at the timeout.
+		const unreachable = probe
+			? probe().then(
+					() => new Promise<never>(() => {}),
+					(error: unknown) => {
+						throw new KeylabError(
+							'engine_boot_unreachable',
+							'StackBlitz, which serves WebContainers, cannot be reached.',
+							{ hint: 'Check the connection; the worker engine runs offline.', cause: error },
+						);
+					},
+				)
+			: new Promise<never>(() => {});
 		const container = await race(
-			boot,
+			Promise.race([boot, unreachable]),
 			options.bootTimeoutMs ?? 20_000,
 			signal,
 			'Booting the WebContainer',

@@ -171,4 +171,15 @@ describe('the WebContainer engine (with a local fake container)', () => {
 		controller.abort();
 		await expect(booting).rejects.toMatchObject({ name: 'AbortError' });
 	});
+
+	it('fails at once when the WebContainer servers are unreachable', async () => {
+		const engine = createWebContainerEngine({
+			practiceFetch: fetch,
+			loadWebContainer: hangingWebContainer,
+			probe: () => Promise.reject(new TypeError('Failed to fetch')),
+		});
+		const started = performance.now();
+		await expect(engine.boot()).rejects.toMatchObject({ code: 'engine_boot_unreachable' });
+		expect(performance.now() - started).toBeLessThan(1_000);
+	});
 });
