@@ -7,15 +7,21 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { checkKey, type KeyCheck } from '../../sandbox/diagnose/check-key.ts';
+import { checkKey } from '../../sandbox/diagnose/check-key.ts';
 import { parseDotenv } from '../../sandbox/diagnose/dotenv.ts';
-import { paint } from '../../sandbox/diagnose/format-text.ts';
+import {
+	liveChecks,
+	renderDoctor,
+	type DoctorCheck,
+} from '../../sandbox/diagnose/doctor-report.ts';
 import { inspectKey } from '../../sandbox/keys/inspect-key.ts';
 import { isPracticeKey } from '../../sandbox/keys/practice-key.ts';
 import { redactKey } from '../../sandbox/keys/redact.ts';
 import { exitCodes } from '../main.ts';
 import { nodeIo, siteUrl, useColor, type CliIo } from './diagnose.ts';
 import { lessonPath } from '../../sandbox/course.ts';
+
+export type { DoctorCheck } from '../../sandbox/diagnose/doctor-report.ts';
 
 const HELP = `Usage: keylab doctor [dir] [--offline] [--base-url URL] [--model M] [--json]
 
@@ -34,14 +40,6 @@ Options:
 
 Exit codes: 0 all checks passed, 1 a problem was found, 2 usage error.
 `;
-
-export interface DoctorCheck {
-	id: string;
-	status: 'pass' | 'fail' | 'warn' | 'skip';
-	summary: string;
-	details?: string[];
-	lesson?: string;
-}
 
 interface Options {
 	dir: string;
@@ -211,24 +209,6 @@ async function gitChecks(
 	});
 }
 
-function liveCheck(result: KeyCheck): DoctorCheck[] {
-	return result.steps.map((step) => ({
-		id: `live_${step.id}`,
-		status: step.status === 'skipped' ? 'skip' : step.status,
-		summary: `${step.title}: ${step.summary}`,
-		details: [
-			...(step.request ? [`${step.request.method} ${step.request.url}`] : []),
-			...(step.response
-				? [
-						`→ ${step.response.status}${step.response.requestId ? ` (${step.response.requestId})` : ''}`,
-					]
-				: []),
-			...(step.diagnosis ? step.diagnosis.fixes.slice(0, 2) : []),
-		],
-		...(step.diagnosis ? { lesson: lessonPath(step.diagnosis.lesson) } : {}),
-	}));
-}
-
 /** Runs `keylab doctor`. */
 export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number> {
 	const parsed = parse(argv, io.cwd);
@@ -266,27 +246,13 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 			organization: io.env.OPENAI_ORG_ID,
 			project: io.env.OPENAI_PROJECT_ID,
 		});
-		checks.push(...liveCheck(result));
+		checks.push(...liveChecks(result));
 	}
 	const ok = !checks.some((c) => c.status === 'fail');
 	io.stdout.write(
 		parsed.json
 			? JSON.stringify({ ok, dir: parsed.dir, checks }, null, 2) + '\n'
-			: render(checks, ok, io),
+			: renderDoctor(checks, ok, { color: useColor(io), site: siteUrl(io) }),
 	);
 	return ok ? exitCodes.ok : exitCodes.problem;
-}
-
-function render(checks: DoctorCheck[], ok: boolean, io: CliIo): string {
-	const p = paint(useColor(io));
-	const mark = { pass: p.green('✔'), fail: p.red('✖'), warn: p.yellow('!'), skip: p.dim('–') };
-	const lines: string[] = [];
-	for (const check of checks) {
-		lines.push(`${mark[check.status]} ${check.summary}`);
-		for (const detail of check.details ?? []) lines.push(`    ${p.dim(detail)}`);
-		if (check.lesson && check.status === 'fail')
-			lines.push(`    ${p.dim('Lesson: ' + siteUrl(io).replace(/\/+$/, '') + check.lesson)}`);
-	}
-	lines.push('', ok ? p.green('No problems found.') : p.red('Problems found: see ✖ above.'));
-	return lines.join('\n') + '\n';
 }
