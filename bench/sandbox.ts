@@ -16,23 +16,32 @@ import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
 import { reservePort } from '../tests/e2e/support/port.ts';
 
 const LESSON = '/using/first-call/?engine=worker';
-const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/=.*/, ''), arg.split('=')[1] ?? '']));
+const args = new Map(
+	process.argv.slice(2).map((arg) => [arg.replace(/=.*/, ''), arg.split('=')[1] ?? '']),
+);
 const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist-bench';
 const env = { ...process.env, KEYLAB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
 
 function build(): void {
 	if (!args.has('--build') && existsSync(`${outDir}/index.html`)) return;
 	console.error(`Building into ${outDir}…`);
-	const result = spawnSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	const result = spawnSync('npx', ['astro', 'build'], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	if (result.status !== 0) throw new Error('astro build failed');
 }
 
 async function preview(port: number): Promise<ChildProcess> {
-	const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-		env,
-		stdio: 'ignore',
-		detached: true,
-	});
+	const server = spawn(
+		'npx',
+		['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+		{
+			env,
+			stdio: 'ignore',
+			detached: true,
+		},
+	);
 	for (let i = 0; i < 120; i++) {
 		const up = await fetch(`http://127.0.0.1:${port}/`).then(
 			(response) => response.ok,
@@ -63,7 +72,8 @@ function timeRun(page: Page): Promise<number> {
 		const elapsed = (await first) - started;
 		// Let the run finish before the next one.
 		await new Promise<void>((resolve) => {
-			const check = () => (Number(root.dataset.runs ?? 0) > runs ? resolve() : setTimeout(check, 20));
+			const check = () =>
+				Number(root.dataset.runs ?? 0) > runs ? resolve() : setTimeout(check, 20);
 			check();
 		});
 		if (root.dataset.state !== 'ready') throw new Error(`run ended in state ${root.dataset.state}`);
@@ -113,10 +123,14 @@ async function main(): Promise<void> {
 	try {
 		const { cold, warm, backToBack, weight } = await measure(browser, `http://127.0.0.1:${port}`);
 		const js = weight.files.filter((file) => file.type === 'js');
-		const sandboxJs = js.filter((file) => /Sandbox|KeyField|key-holder|redact|preload-helper/.test(file.url));
+		const sandboxJs = js.filter((file) =>
+			/Sandbox|KeyField|key-holder|redact|preload-helper/.test(file.url),
+		);
 		const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 		const ms = (value: number) => `${Math.round(value)} ms`;
-		console.log('\nSandbox benchmark (headless Chromium, worker engine, practice mode, first-request)\n');
+		console.log(
+			'\nSandbox benchmark (headless Chromium, worker engine, practice mode, first-request)\n',
+		);
 		console.log('| measure                               | median   | min      | max      | n  |');
 		console.log('|---------------------------------------|----------|----------|----------|----|');
 		const rows = [
@@ -125,11 +139,20 @@ async function main(): Promise<void> {
 			['Run → first output, back-to-back', backToBack],
 		] as const;
 		for (const [name, s] of rows) {
-			console.log(`| ${name.padEnd(37)} | ${ms(s.median).padEnd(8)} | ${ms(s.min).padEnd(8)} | ${ms(s.max).padEnd(8)} | ${String(s.n).padEnd(2)} |`);
+			console.log(
+				`| ${name.padEnd(37)} | ${ms(s.median).padEnd(8)} | ${ms(s.min).padEnd(8)} | ${ms(s.max).padEnd(8)} | ${String(s.n).padEnd(2)} |`,
+			);
 		}
-		console.log(`\nJavaScript before interaction on ${LESSON} (gzip): ${kb(weight.js)} in ${js.length} files`);
-		console.log(`  of which the sandbox and key field: ${kb(sandboxJs.reduce((sum, file) => sum + file.gzip, 0))}`);
-		for (const file of js) console.log(`  ${kb(file.gzip).padStart(8)}  ${new URL(file.url, 'http://x').pathname}${new URL(file.url, 'http://x').hash}`);
+		console.log(
+			`\nJavaScript before interaction on ${LESSON} (gzip): ${kb(weight.js)} in ${js.length} files`,
+		);
+		console.log(
+			`  of which the sandbox and key field: ${kb(sandboxJs.reduce((sum, file) => sum + file.gzip, 0))}`,
+		);
+		for (const file of js)
+			console.log(
+				`  ${kb(file.gzip).padStart(8)}  ${new URL(file.url, 'http://x').pathname}${new URL(file.url, 'http://x').hash}`,
+			);
 	} finally {
 		await browser.close();
 		if (server.pid) process.kill(-server.pid);

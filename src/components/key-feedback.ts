@@ -20,10 +20,14 @@ export function feedbackFor(value: string): KeyFeedback | undefined {
 	const inspection = inspectKey(value);
 	const errors = inspection.problems.filter((problem) => problem.severity === 'error');
 	const warnings = inspection.problems.filter((problem) => problem.severity === 'warning');
-	const more = (count: number) => (count > 1 ? ` (${count - 1} more problem${count > 2 ? 's' : ''})` : '');
+	const more = (count: number) =>
+		count > 1 ? ` (${count - 1} more problem${count > 2 ? 's' : ''})` : '';
 	if (errors[0]) return { level: 'error', text: errors[0].message + more(errors.length) };
 	if (inspection.practice) {
-		return { level: 'warning', text: 'This is a practice key: it works in Practice mode, not against api.openai.com.' };
+		return {
+			level: 'warning',
+			text: 'This is a practice key: it works in Practice mode, not against api.openai.com.',
+		};
 	}
 	if (warnings[0]) return { level: 'warning', text: warnings[0].message + more(warnings.length) };
 	return {

@@ -15,7 +15,8 @@ export interface KeyFeedback {
 /** Turns a typed value into feedback; loaded on first input so the page stays light. */
 export type FeedbackFor = (value: string) => KeyFeedback | undefined;
 
-const loadFeedback = (): Promise<FeedbackFor> => import('./key-feedback.ts').then((m) => m.feedbackFor);
+const loadFeedback = (): Promise<FeedbackFor> =>
+	import('./key-feedback.ts').then((m) => m.feedbackFor);
 
 /** The reusable key field element. */
 export class KeylabKeyField extends HTMLElement {
@@ -74,7 +75,9 @@ export class KeylabKeyField extends HTMLElement {
 		// Typing moved on while the module loaded: only the latest value gets feedback.
 		if (input?.value !== value) return;
 		const feedback = feedbackFor(value);
-		this.#say(feedback && { ...feedback, text: scrubSecrets(feedback.text, [value, value.trim()]) });
+		this.#say(
+			feedback && { ...feedback, text: scrubSecrets(feedback.text, [value, value.trim()]) },
+		);
 	}
 
 	#say(feedback: KeyFeedback | undefined): void {
@@ -85,4 +88,5 @@ export class KeylabKeyField extends HTMLElement {
 	}
 }
 
-if (!customElements.get('keylab-key-field')) customElements.define('keylab-key-field', KeylabKeyField);
+if (!customElements.get('keylab-key-field'))
+	customElements.define('keylab-key-field', KeylabKeyField);

@@ -21,7 +21,10 @@ export class LineBuffer {
 	readonly #scrub: (text: string) => string;
 	readonly #emit: (stream: OutputChunk['stream'], line: string) => void;
 
-	constructor(scrub: (text: string) => string, emit: (stream: OutputChunk['stream'], line: string) => void) {
+	constructor(
+		scrub: (text: string) => string,
+		emit: (stream: OutputChunk['stream'], line: string) => void,
+	) {
 		this.#scrub = scrub;
 		this.#emit = emit;
 	}
@@ -93,7 +96,10 @@ export class OutputLog {
 	/** The summary line: how the run ended and how long it took. */
 	status(result: RunResult): void {
 		this.flush();
-		const seconds = result.durationMs < 1000 ? `${Math.round(result.durationMs)} ms` : `${(result.durationMs / 1000).toFixed(1)} s`;
+		const seconds =
+			result.durationMs < 1000
+				? `${Math.round(result.durationMs)} ms`
+				: `${(result.durationMs / 1000).toFixed(1)} s`;
 		const text =
 			result.reason === 'stopped'
 				? `Stopped after ${seconds} (exit code ${result.exitCode}).`
@@ -101,7 +107,10 @@ export class OutputLog {
 					? `Timed out after ${seconds}: the program ran too long and was ended (exit code ${result.exitCode}).`
 					: `Exited with code ${result.exitCode} in ${seconds}.`;
 		const ok = result.exitCode === 0;
-		const line = this.#append(`keylab-line keylab-status ${ok ? 'is-ok' : 'is-failed'}`, ok ? 'Done' : 'Failed');
+		const line = this.#append(
+			`keylab-line keylab-status ${ok ? 'is-ok' : 'is-failed'}`,
+			ok ? 'Done' : 'Failed',
+		);
 		line.dataset.exitCode = String(result.exitCode);
 		line.append(text);
 	}

@@ -90,16 +90,18 @@ export function createController(root: SandboxElement): SandboxController {
 		stop() {
 			running?.abort();
 		},
-		async reset() {
+		reset() {
 			applyFiles(template, true);
 			log.note('Reset to the lesson’s code.');
+			return Promise.resolve();
 		},
 		async download() {
 			const { downloadZip } = await import('./sandbox-zip.ts');
 			downloadZip(currentFiles(), `keylab-${root.dataset.template ?? 'sample'}.zip`, keyHolder);
 		},
-		async setFiles(next) {
+		setFiles(next) {
 			applyFiles(next, false);
+			return Promise.resolve();
 		},
 		getFiles: currentFiles,
 		openEditor() {

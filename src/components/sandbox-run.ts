@@ -28,7 +28,8 @@ function showEngine(root: HTMLElement, status: EngineStatus): void {
 	const label = root.querySelector<HTMLElement>('[data-engine]');
 	const bar = root.querySelector<HTMLProgressElement>('[data-boot-progress]');
 	root.dataset.engineKind = status.kind;
-	const name = status.kind === 'webcontainer' ? 'WebContainer (Node.js in your browser)' : 'Web Worker';
+	const name =
+		status.kind === 'webcontainer' ? 'WebContainer (Node.js in your browser)' : 'Web Worker';
 	if (label) {
 		label.textContent = status.booted
 			? `Engine: ${name}.${status.note ? ` ${status.note}` : ''}`
@@ -40,18 +41,26 @@ function showEngine(root: HTMLElement, status: EngineStatus): void {
 	}
 }
 
-async function environment(root: HTMLElement, log: OutputLog): Promise<Record<string, string> | undefined> {
+async function environment(
+	root: HTMLElement,
+	log: OutputLog,
+): Promise<Record<string, string> | undefined> {
 	if (root.dataset.mode === 'live') {
 		const key = keyHolder.get();
 		if (key) return { OPENAI_API_KEY: key };
-		log.note('Live mode needs your API key: paste it in the key field above, or switch to Practice mode.', 'warning');
+		log.note(
+			'Live mode needs your API key: paste it in the key field above, or switch to Practice mode.',
+			'warning',
+		);
 		root.querySelector<HTMLInputElement>('[data-key-input]')?.focus();
 		return undefined;
 	}
 	const behavior = root.querySelector<HTMLSelectElement>('[data-practice-key]')?.value ?? 'valid';
 	const [session, key] = await Promise.all([getPracticeSession(), practiceKey(behavior)]);
 	// The practice console and scenario cards may swap the key (practice-bridge.ts listens).
-	const detail = { env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL } as Record<string, string> };
+	const detail = {
+		env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL } as Record<string, string>,
+	};
 	root.dispatchEvent(new CustomEvent('keylab:run-env', { bubbles: true, detail }));
 	return detail.env;
 }
@@ -62,7 +71,11 @@ async function explain(log: OutputLog): Promise<void> {
 	const { diagnose } = await import('../../sandbox/diagnose/index.ts');
 	const diagnosis = diagnose(stderr);
 	if (diagnosis.id === 'other' || diagnosis.confidence < 0.5) return;
-	log.diagnosis({ title: diagnosis.title, href: lessonPath(diagnosis.lesson), linkText: 'How to fix it' });
+	log.diagnosis({
+		title: diagnosis.title,
+		href: lessonPath(diagnosis.lesson),
+		linkText: 'How to fix it',
+	});
 }
 
 /** Runs the files; resolves with how the run ended, or undefined when it could not start. */

@@ -10,7 +10,10 @@ import type { KeyHolder } from '../../sandbox/keys/key-holder.ts';
 const SECRET_VARIABLE = /^(\s*(?:export\s+)?OPENAI_API_KEY\s*=).*$/gm;
 
 /** The files as they go into the zip: no key values in env files, no held key anywhere. */
-export function sanitizeFiles(files: readonly SandboxFile[], heldKey: string | undefined): SandboxFile[] {
+export function sanitizeFiles(
+	files: readonly SandboxFile[],
+	heldKey: string | undefined,
+): SandboxFile[] {
 	return files.map((file) => {
 		let contents = file.contents;
 		if (heldKey && heldKey.length >= 8) contents = contents.split(heldKey).join('');

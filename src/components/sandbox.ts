@@ -91,7 +91,9 @@ export class KeylabSandbox extends HTMLElement {
 		if (!tab) return;
 		const tabs = [...this.querySelectorAll<HTMLElement>('[role="tab"]')];
 		const index = tabs.indexOf(tab);
-		const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+		const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[
+			event.key
+		];
 		if (next === undefined) return;
 		event.preventDefault();
 		const target = tabs[(next + tabs.length) % tabs.length];

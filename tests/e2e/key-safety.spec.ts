@@ -8,7 +8,8 @@ const LIVE_HOST = 'api.openai.com';
 /** A fake key with a real key's shape, made at run time so no key-shaped string is committed. */
 function fakeRealKey(): string {
 	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-	const chunk = (n: number) => [...randomBytes(n)].map((byte) => alphabet[byte % alphabet.length]).join('');
+	const chunk = (n: number) =>
+		[...randomBytes(n)].map((byte) => alphabet[byte % alphabet.length]).join('');
 	return `sk-proj-${chunk(74)}${'T3Blbk'}${'FJ'}${chunk(74)}`;
 }
 
@@ -29,7 +30,9 @@ async function setIndex(page: Page, contents: string): Promise<void> {
 			setFiles(files: { path: string; contents: string }[]): Promise<void>;
 		};
 		const files = await el.getFiles();
-		await el.setFiles(files.map((file) => (file.path === 'index.js' ? { ...file, contents: code } : file)));
+		await el.setFiles(
+			files.map((file) => (file.path === 'index.js' ? { ...file, contents: code } : file)),
+		);
 	}, contents);
 }
 
@@ -46,7 +49,7 @@ async function pageTraces(page: Page): Promise<Record<string, string>> {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const request = indexedDB.open(info.name!);
 				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
+				request.onerror = () => reject(new Error(String(request.error)));
 			});
 			for (const name of db.objectStoreNames) {
 				const all = await new Promise<unknown[]>((resolve) => {
@@ -59,7 +62,9 @@ async function pageTraces(page: Page): Promise<Record<string, string>> {
 			db.close();
 		}
 		const attributes = [...document.querySelectorAll('*')]
-			.flatMap((element) => [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`))
+			.flatMap((element) =>
+				[...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`),
+			)
 			.join('\n');
 		const passwordValues = [...document.querySelectorAll('input')].map((input) => input.value);
 		return {
@@ -106,7 +111,10 @@ function liveReply(text: string) {
 	};
 }
 
-test('a pasted key stays in the password field and the holder, and reaches only api.openai.com', async ({ page, context }) => {
+test('a pasted key stays in the password field and the holder, and reaches only api.openai.com', async ({
+	page,
+	context,
+}) => {
 	test.setTimeout(120_000);
 	const key = fakeRealKey();
 	const masked = redactKey(key);
@@ -119,28 +127,50 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 	await context.route(`https://${LIVE_HOST}/**`, async (route) => {
 		const request = route.request();
 		liveRequests.push({ url: request.url(), authorization: request.headers()['authorization'] });
-		const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'x-request-id': 'req_test' };
-		if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': '*' } });
+		const cors = {
+			'access-control-allow-origin': '*',
+			'access-control-allow-headers': '*',
+			'x-request-id': 'req_test',
+		};
+		if (request.method() === 'OPTIONS')
+			return route.fulfill({
+				status: 204,
+				headers: { ...cors, 'access-control-allow-methods': '*' },
+			});
 		if (liveMode === 'echo') {
 			// A hostile or buggy server echoing the whole key: the output must still mask it.
 			return route.fulfill({
 				status: 401,
 				headers: { ...cors, 'content-type': 'application/json' },
-				body: JSON.stringify({ error: { message: `Incorrect API key provided: ${key}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }),
+				body: JSON.stringify({
+					error: {
+						message: `Incorrect API key provided: ${key}.`,
+						type: 'invalid_request_error',
+						param: null,
+						code: 'invalid_api_key',
+					},
+				}),
 			});
 		}
-		return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(liveReply('Hello from the intercepted live API.')) });
+		return route.fulfill({
+			status: 200,
+			headers: { ...cors, 'content-type': 'application/json' },
+			body: JSON.stringify(liveReply('Hello from the intercepted live API.')),
+		});
 	});
 	const inspect = (request: Request) => {
 		const url = new URL(request.url());
 		if (url.hostname === LIVE_HOST) return;
 		const headers = JSON.stringify(request.headers());
 		const body = request.postData() ?? '';
-		if ([request.url(), headers, body].some((part) => part.includes(key))) leaks.push(`request to ${url.host}`);
+		if ([request.url(), headers, body].some((part) => part.includes(key)))
+			leaks.push(`request to ${url.host}`);
 	};
 	context.on('request', inspect);
 	page.on('console', (message) => consoleLines.push(message.text()));
-	page.on('worker', (worker) => worker.on('console', (message) => consoleLines.push(message.text())));
+	page.on('worker', (worker) =>
+		worker.on('console', (message) => consoleLines.push(message.text())),
+	);
 
 	await page.goto(LESSON);
 	await sandbox(page).getByLabel('Live').check();
@@ -187,11 +217,13 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 	const { unzipSync, strFromU8 } = await import('fflate');
 	const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
 	expect(Object.keys(entries)).toContain('.env');
-	for (const [name, bytes] of Object.entries(entries)) expect(strFromU8(bytes), name).not.toContain(key);
+	for (const [name, bytes] of Object.entries(entries))
+		expect(strFromU8(bytes), name).not.toContain(key);
 
 	// The sweep: storage, cookies, URL, DOM attributes and text, console, other hosts.
 	const traces = await pageTraces(page);
-	for (const [where, value] of Object.entries(traces)) expect(value.includes(key), `key found in ${where}`).toBe(false);
+	for (const [where, value] of Object.entries(traces))
+		expect(value.includes(key), `key found in ${where}`).toBe(false);
 	expect(await field.inputValue()).toBe(key);
 	expect(await field.getAttribute('value')).toBeNull();
 	expect(consoleLines.filter((line) => line.includes(key))).toEqual([]);

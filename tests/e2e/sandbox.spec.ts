@@ -20,9 +20,7 @@ async function setIndex(page: Page, contents: string): Promise<void> {
 		const el = element as HTMLElement & {
 			setFiles(files: { path: string; contents: string }[]): Promise<void>;
 		};
-		const files = [
-			...JSON.parse(element.querySelector('script[data-files]')?.textContent ?? '[]'),
-		] as {
+		const files = JSON.parse(element.querySelector('script[data-files]')?.textContent ?? '[]') as {
 			path: string;
 			contents: string;
 		}[];

@@ -43,11 +43,19 @@ export async function mountEditor(
 	const modelFor = (file: SandboxFile) => {
 		let model = models.get(file.path);
 		if (!model) {
-			model = monaco.editor.createModel(file.contents, languageOf(file.path), monaco.Uri.parse(root + file.path));
+			model = monaco.editor.createModel(
+				file.contents,
+				languageOf(file.path),
+				monaco.Uri.parse(root + file.path),
+			);
 			models.set(file.path, model);
 		} else if (model.getValue() !== file.contents) {
 			// pushEditOperations keeps undo history, so a Reset can be undone with Ctrl+Z.
-			model.pushEditOperations([], [{ range: model.getFullModelRange(), text: file.contents }], () => null);
+			model.pushEditOperations(
+				[],
+				[{ range: model.getFullModelRange(), text: file.contents }],
+				() => null,
+			);
 		}
 		return model;
 	};

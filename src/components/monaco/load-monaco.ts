@@ -4,8 +4,12 @@
  */
 import cssUrl from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
 
-export type Monaco = typeof import('monaco-editor/editor/editor.api');
-type TypeScriptApi = typeof import('monaco-editor/languages/features/typescript/register');
+import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+import type * as TypeScriptRegister from 'monaco-editor/languages/features/typescript/register';
+
+/** The Monaco editor API module. */
+export type Monaco = typeof MonacoApi;
+type TypeScriptApi = typeof TypeScriptRegister;
 
 let loading: Promise<Monaco> | undefined;
 
@@ -73,7 +77,10 @@ async function load(): Promise<Monaco> {
 		// DOM's much larger declarations, which would slow every check.
 		lib: ['esnext', 'webworker'],
 	});
-	ts.javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+	ts.javascriptDefaults.setDiagnosticsOptions({
+		noSemanticValidation: false,
+		noSyntaxValidation: false,
+	});
 	// Types arrive after the editor shows: typing should not wait for 3 MB of declarations.
 	void addOpenAiTypes(ts);
 	return monaco;

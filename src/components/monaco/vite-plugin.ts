@@ -20,7 +20,9 @@ const IMPORT_RE = /(?:from\s+|import\s*\(\s*|import\s+)["'](\.{1,2}\/[^"']+)["']
 
 /** True for a CSS import made by Monaco's own ESM files. */
 export function isMonacoCssImport(source: string, importer: string | undefined): boolean {
-	return !!importer && /[\\/]monaco-editor[\\/]esm[\\/]/.test(importer) && /\.css(\?|$)/.test(source);
+	return (
+		!!importer && /[\\/]monaco-editor[\\/]esm[\\/]/.test(importer) && /\.css(\?|$)/.test(source)
+	);
 }
 
 /** Maps a `./x.js` specifier in a declaration file to the `.d.ts` file that declares it. */
@@ -71,11 +73,10 @@ export function keylabMonaco(): Plugin[] {
 
 function sdkEnvPlugin(): Plugin {
 	return {
+		...sdkEnvTransform(),
 		name: 'keylab:sdk-env',
-		enforce: 'pre',
 		// Workers are bundled with their own plugin list: the SDK lives in the worker engine's.
 		config: () => ({ worker: { plugins: () => [sdkEnvTransform()] } }),
-		...sdkEnvTransform(),
 	};
 }
 
@@ -84,7 +85,9 @@ function sdkEnvTransform(): Plugin {
 		name: 'keylab:sdk-env-transform',
 		enforce: 'pre',
 		transform(code, id) {
-			return SDK_ENV_MODULE.test(id.split('?')[0] ?? id) ? { code: keepSdkEnvReads(code), map: null } : undefined;
+			return SDK_ENV_MODULE.test(id.split('?')[0] ?? id)
+				? { code: keepSdkEnvReads(code), map: null }
+				: undefined;
 		},
 	};
 }

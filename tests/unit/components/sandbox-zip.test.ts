@@ -9,7 +9,10 @@ describe('sanitizeFiles', () => {
 	it('empties OPENAI_API_KEY in env files and cuts the held key from every file', () => {
 		const files = sanitizeFiles(
 			[
-				{ path: '.env', contents: `# mine\nOPENAI_API_KEY=${key}\nexport OPENAI_API_KEY="x"\nOTHER=1\n` },
+				{
+					path: '.env',
+					contents: `# mine\nOPENAI_API_KEY=${key}\nexport OPENAI_API_KEY="x"\nOTHER=1\n`,
+				},
 				{ path: 'index.js', contents: `const k = '${key}';\n` },
 				{ path: '.env.local', contents: 'OPENAI_API_KEY=sk-something-else-entirely\n' },
 			],
@@ -35,6 +38,6 @@ describe('zipFiles', () => {
 		const entries = unzipSync(zipFiles(sanitizeFiles(withKey, key)));
 		expect(Object.keys(entries).sort()).toEqual(template.files.map((file) => file.path).sort());
 		for (const bytes of Object.values(entries)) expect(strFromU8(bytes)).not.toContain(key);
-		expect(strFromU8(entries['.env']!)).toBe('OPENAI_API_KEY=\n');
+		expect(strFromU8(entries['.env'])).toBe('OPENAI_API_KEY=\n');
 	});
 });

@@ -18,7 +18,9 @@ describe('keepSdkEnvReads', () => {
 	it('still reads the variable through process', async () => {
 		const code = keepSdkEnvReads(source);
 		const url = `data:text/javascript,${encodeURIComponent(code)}`;
-		const { readEnv } = (await import(/* @vite-ignore */ url)) as { readEnv(name: string): string | undefined };
+		const { readEnv } = (await import(/* @vite-ignore */ url)) as {
+			readEnv: (name: string) => string | undefined;
+		};
 		process.env.KEYLAB_SDK_ENV_TEST = ' value ';
 		expect(readEnv('KEYLAB_SDK_ENV_TEST')).toBe('value');
 	});

@@ -1,7 +1,10 @@
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { collectOpenAiDeclarations, isMonacoCssImport } from '../../../../src/components/monaco/vite-plugin.ts';
+import {
+	collectOpenAiDeclarations,
+	isMonacoCssImport,
+} from '../../../../src/components/monaco/vite-plugin.ts';
 
 describe('isMonacoCssImport', () => {
 	it('matches CSS imported by Monaco’s ESM files only', () => {
@@ -28,8 +31,11 @@ describe('collectOpenAiDeclarations', () => {
 		const missing: string[] = [];
 		for (const [path, text] of Object.entries(files)) {
 			for (const match of text.matchAll(/from\s+["'](\.{1,2}\/[^"']+)["']/g)) {
-				const target = new URL(match[1]!.replace(/\.m?js$/, ''), `file:///${path}`).pathname.slice(1);
-				if (!(`${target}.d.ts` in files) && !(`${target}/index.d.ts` in files)) missing.push(`${path} -> ${match[1]}`);
+				const target = new URL(match[1].replace(/\.m?js$/, ''), `file:///${path}`).pathname.slice(
+					1,
+				);
+				if (!(`${target}.d.ts` in files) && !(`${target}/index.d.ts` in files))
+					missing.push(`${path} -> ${match[1]}`);
 			}
 		}
 		expect(missing).toEqual([]);
