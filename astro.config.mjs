@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { course } from './sandbox/course.ts';
-import { isolationHeaders } from './src/headers.ts';
+import { astroCsp, securityHeaders } from './src/headers.ts';
 import { keylabMonaco } from './src/components/monaco/vite-plugin.ts';
 
 // https://astro.build/config
@@ -11,9 +11,12 @@ export default defineConfig({
 	site: process.env.KEYLAB_SITE ?? 'https://keylab.dev',
 	// Tests build into their own folder so parallel builds never clobber each other.
 	outDir: process.env.KEYLAB_OUT_DIR ?? './dist',
-	// Cross-origin isolation (WebContainers need it). Top-level `server.headers` reaches pages in
-	// `astro dev` and everything in `astro preview`; deploys get the same from public/_headers.
-	server: { headers: isolationHeaders },
+	// Cross-origin isolation (WebContainers need it), CSP and the other security headers. Top-level
+	// `server.headers` reaches pages in `astro dev` and everything in `astro preview`; deploys get the
+	// same from public/_headers, vercel.json and netlify.toml (all written from src/headers.ts).
+	server: { headers: securityHeaders },
+	// Built pages also get a <meta> CSP pinning inline scripts to their hashes (see src/headers.ts).
+	security: { csp: astroCsp() },
 	// Keeps Monaco's CSS off every page and serves the openai SDK's types to the editor on demand.
 	vite: { plugins: [keylabMonaco()] },
 	integrations: [
