@@ -52,7 +52,8 @@ function classify(core: string, offset: number, problems: KeyProblem[]): KeyType
 		);
 		return 'not_openai_secret';
 	}
-	if (PLACEHOLDER.test(core)) {
+	// Placeholders are short; bounding also keeps the pattern's `.*` from going quadratic.
+	if (core.length <= 120 && PLACEHOLDER.test(core)) {
 		problems.push(
 			problem('placeholder', 'This is placeholder text from an example, not a real key.', offset),
 		);

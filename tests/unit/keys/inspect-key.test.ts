@@ -155,9 +155,20 @@ describe('inspectKey: fuzz', () => {
 		);
 	});
 
-	it('is fast on a huge value', () => {
-		const start = performance.now();
-		inspectKey('sk-proj-' + 'a'.repeat(1024 * 1024));
-		expect(performance.now() - start).toBeLessThan(50);
+	it('is fast on huge values', () => {
+		for (const value of [
+			'sk-proj-' + 'a'.repeat(1024 * 1024),
+			' '.repeat(1024 * 1024) + 'x',
+			'a '.repeat(500_000),
+		]) {
+			inspectKey(value); // warm-up
+			let best = Infinity;
+			for (let i = 0; i < 3; i++) {
+				const start = performance.now();
+				inspectKey(value);
+				best = Math.min(best, performance.now() - start);
+			}
+			expect(best).toBeLessThan(20);
+		}
 	});
 });
