@@ -74,8 +74,6 @@ export class KeylabScenario extends HTMLElement {
 		if (!list || !next) return;
 		list.hidden = false;
 		next.hidden = false;
-		const result = this.querySelector<HTMLElement>('[data-result]');
-		if (result) result.textContent = `Hint: ${next.textContent ?? ''}`;
 		if (!list.querySelector('li[hidden]'))
 			this.querySelector<HTMLButtonElement>('[data-action="hint"]')?.setAttribute('disabled', '');
 	}
