@@ -138,9 +138,14 @@ export class KeylabTroubleshooter extends HTMLElement {
 		}
 		// A pasted error may quote the key that failed: scrub the held key from anything shown.
 		const diagnosis = diagnose(text);
-		const shown = JSON.parse(
-			scrubSecrets(JSON.stringify(diagnosis), [keyHolder.has() ? keyHolder.get() : undefined]),
-		) as Diagnosis;
+		const secrets = [keyHolder.has() ? keyHolder.get() : undefined];
+		const scrub = (value: string) => scrubSecrets(value, secrets);
+		const shown: Diagnosis = {
+			...diagnosis,
+			explanation: scrub(diagnosis.explanation),
+			evidence: diagnosis.evidence.map(scrub),
+			fixes: diagnosis.fixes.map(scrub),
+		};
 		results.replaceChildren(renderDiagnosis(shown));
 		this.dataset.state = 'diagnosed';
 	}
