@@ -7,6 +7,7 @@
 import { parseDotenv } from '../env.ts';
 import { createConsole } from './console-shim.ts';
 import { inspect } from './inspect.ts';
+import { createOutputBatcher } from './output-batcher.ts';
 import {
 	ModuleGraphError,
 	PROJECT_DIR,
@@ -69,6 +70,7 @@ export async function startRuntime(
 	const exit = (code: number, reason: 'exit' | 'error') => {
 		if (exited) return;
 		exited = true;
+		output.flush();
 		post({ type: 'exit', code, reason });
 	};
 	const checkIdle = () => {
@@ -88,8 +90,12 @@ export async function startRuntime(
 			checkIdle();
 		};
 	};
+	const output = createOutputBatcher(
+		(stream, text) => post({ type: 'output', stream, text }),
+		native.setTimeout,
+	);
 	const write = (stream: 'stdout' | 'stderr', text: string) => {
-		if (!exited) post({ type: 'output', stream, text });
+		if (!exited) output.write(stream, text);
 	};
 	const mapStack = (stack: string) =>
 		stack
@@ -196,6 +202,7 @@ export async function startRuntime(
 			if (error instanceof SourceSyntaxError) {
 				// The lexer knows roughly where, not what; the page's parser says both precisely.
 				exited = true;
+				output.flush();
 				post({ type: 'syntax-error', message: '' });
 				return;
 			} else if (error instanceof ModuleGraphError) {
@@ -210,6 +217,7 @@ export async function startRuntime(
 		} catch (error) {
 			if (error instanceof SyntaxError && !/\n\s+at /.test(error.stack ?? '')) {
 				exited = true;
+				output.flush();
 				post({ type: 'syntax-error', message: error.message });
 			} else reportUncaught(error);
 		} finally {
