@@ -152,6 +152,8 @@ test('Reset restores the template, before and after the editor loaded', async ({
 test('Monaco loads only on request, with its CSS, the SDK types and a syntax error shown clearly', async ({
 	page,
 }) => {
+	// The TypeScript worker parses the SDK's ~190 declaration files before it can underline.
+	test.setTimeout(180_000);
 	const monacoRequests: string[] = [];
 	page.on('request', (request) => {
 		if (MONACO_REQUEST.test(request.url())) monacoRequests.push(request.url());
@@ -172,13 +174,24 @@ test('Monaco loads only on request, with its CSS, the SDK types and a syntax err
 	await editor.click();
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.type('\nclient.respnses.list();');
-	await expect(editor.locator('.squiggly-error').first()).toBeVisible({ timeout: 120_000 });
+	// The underline sits on the line of the wrong call, not elsewhere.
+	const wrongLine = editor.locator('.view-line', { hasText: 'client.respnses.list' });
+	await expect(async () => {
+		const line = await wrongLine.boundingBox();
+		const squiggles = await editor
+			.locator('.squiggly-error')
+			.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().top));
+		expect(squiggles.some((top) => Math.abs(top - (line?.y ?? -100)) < 3)).toBe(true);
+	}).toPass({ timeout: 120_000 });
 
 	// A syntax error fails the run with the parser's message.
 	await page.keyboard.type('\nconst = 1;');
 	await page.keyboard.press('ControlOrMeta+Enter');
 	expect(await finishedRun(page, 0)).toBe('error');
-	await expect(output(page).locator('[data-stream="stderr"]').first()).toContainText('SyntaxError');
+	// Node's shape: where it is, the offending line, then the error.
+	const stderr = output(page).locator('[data-stream="stderr"]');
+	await expect(stderr.first()).toContainText('index.js');
+	await expect(stderr.filter({ hasText: 'SyntaxError' }).first()).toBeVisible();
 	await expect(output(page)).toContainText('Exited with code 1');
 });
 
