@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: builds the site, serves it like a static host (scripts/serve-static.ts, with
+ * the deploy headers), and reports from headless Chromium, for each page kind: gzip JS and CSS
+ * before interaction, LCP, TBT and the four Lighthouse scores; then the sandbox's
+ * Run-to-first-output (bench/sandbox.ts) and the practice API's throughput
+ * (bench/practice-api.ts). Writes bench/results/report.json and prints a table.
+ *
+ *   npm run bench [-- --reuse] [-- --no-sandbox] [-- --no-api]
+ * `--reuse` keeps an existing build of KEYLAB_OUT_DIR (default dist-bench).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { serveStatic } from '../scripts/serve-static.ts';
+import { budgets } from '../tests/e2e/support/budgets.ts';
+import { chromiumLaunchOptions } from '../tests/e2e/support/browser.ts';
+import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
+import { reservePort } from '../tests/e2e/support/port.ts';
+import { runLighthouse, type LighthouseResult } from './lighthouse.ts';
+
+const PAGES = {
+	landing: '/',
+	lesson: '/start/what-is-an-api-key/',
+	'lesson + sandbox': '/using/first-call/',
+	troubleshooter: '/troubleshooter/',
+} as const;
+
+const flags = new Set(process.argv.slice(2));
+const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist-bench';
+const env = { ...process.env, KEYLAB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
+
+interface PageReport {
+	path: string;
+	js: number;
+	css: number;
+	lighthouse: LighthouseResult;
+}
+
+function build(): void {
+	if (flags.has('--reuse') && existsSync(`${outDir}/index.html`)) return;
+	console.error(`Building into ${outDir}…`);
+	const result = spawnSync('npx', ['astro', 'build'], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	if (result.status !== 0) throw new Error('astro build failed');
+}
+
+/** Runs another bench script and returns its stdout (they print their own tables). */
+function runScript(script: string, args: string[]): string {
+	console.error(`Running ${script} ${args.join(' ')}…`);
+	const result = spawnSync(process.execPath, [script, ...args], {
+		env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		timeout: 10 * 60_000,
+	});
+	if (result.status !== 0) return `failed (exit ${result.status})`;
+	return result.stdout;
+}
+
+/** Median Run→first-output rows from bench/sandbox.ts's table, in ms. */
+function parseSandbox(text: string): Record<string, number> {
+	const rows: Record<string, number> = {};
+	for (const match of text.matchAll(/^\| Run → first output, ([^|]+?)\s*\| (\d+) ms/gm))
+		if (match[1] && match[2]) rows[match[1]] = Number(match[2]);
+	return rows;
+}
+
+/** Requests per second per case from bench/practice-api.ts's lines. */
+function parseApi(text: string): Record<string, { rps: number; p99: number }> {
+	const rows: Record<string, { rps: number; p99: number }> = {};
+	for (const match of text.matchAll(/^(.+?)\s+\d+ req\s+(\d+) req\/s.*p99 ([\d.]+) ms/gm))
+		if (match[1] && match[2] && match[3])
+			rows[match[1].trim()] = { rps: Number(match[2]), p99: Number(match[3]) };
+	return rows;
+}
+
+async function measurePages(base: string): Promise<Record<string, PageReport>> {
+	const port = await reservePort();
+	const options = chromiumLaunchOptions();
+	const browser: Browser = await chromium.launch({
+		...options,
+		args: [...(options.args ?? []), `--remote-debugging-port=${port}`],
+	});
+	const reports: Record<string, PageReport> = {};
+	try {
+		for (const [name, path] of Object.entries(PAGES)) {
+			console.error(`Measuring ${path}…`);
+			const context = await browser.newContext();
+			const weight = await measurePageWeight(await context.newPage(), base + path);
+			await context.close();
+			reports[name] = {
+				path,
+				js: weight.js,
+				css: weight.css,
+				lighthouse: await runLighthouse(base + path, port),
+			};
+		}
+	} finally {
+		await browser.close();
+	}
+	return reports;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+function printTable(pages: Record<string, PageReport>): void {
+	const header = ['page', 'JS gz', 'CSS gz', 'LCP', 'TBT', 'perf', 'a11y', 'best', 'SEO'];
+	const rows = Object.entries(pages).map(([name, r]) => {
+		const s = r.lighthouse.scores;
+		return [
+			name,
+			kb(r.js),
+			kb(r.css),
+			ms(r.lighthouse.lcp),
+			ms(r.lighthouse.tbt),
+			s.performance,
+			s.accessibility,
+			s.bestPractices,
+			s.seo,
+		].map(String);
+	});
+	const widths = header.map((h, i) =>
+		Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)),
+	);
+	const line = (cells: string[]) =>
+		`| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+	console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+	for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+	build();
+	const server = await serveStatic({ root: outDir });
+	let pages: Record<string, PageReport>;
+	try {
+		pages = await measurePages(server.url);
+	} finally {
+		await server.close();
+	}
+	const sandboxText = flags.has('--no-sandbox')
+		? ''
+		: runScript('bench/sandbox.ts', ['--cold=3', '--warm=3']);
+	const apiText = flags.has('--no-api') ? '' : runScript('bench/practice-api.ts', ['--quick']);
+	const report = {
+		date: new Date().toISOString(),
+		node: process.version,
+		budgets,
+		pages,
+		sandboxRunToFirstOutputMs: parseSandbox(sandboxText),
+		practiceApi: parseApi(apiText),
+	};
+	mkdirSync('bench/results', { recursive: true });
+	writeFileSync('bench/results/report.json', `${JSON.stringify(report, null, 2)}\n`);
+
+	console.log('\nkeylab bench (headless Chromium; Lighthouse mobile preset, simulated throttling)');
+	printTable(pages);
+	for (const [name, r] of Object.entries(pages)) {
+		const missed = r.lighthouse.scores.performance < 95 || r.lighthouse.scores.accessibility < 100;
+		if (missed || r.lighthouse.failing.length)
+			console.log(
+				`  ${name}: ${r.lighthouse.failing.map((f) => `${f.category}/${f.id}`).join(', ') || 'ok'}`,
+			);
+	}
+	console.log('\nSandbox Run → first output (median):');
+	for (const [name, value] of Object.entries(report.sandboxRunToFirstOutputMs))
+		console.log(`  ${name}: ${ms(value)}`);
+	console.log('\nPractice API throughput:');
+	for (const [name, r] of Object.entries(report.practiceApi))
+		console.log(`  ${name}: ${r.rps} req/s, p99 ${r.p99} ms`);
+	console.log('\nWrote bench/results/report.json');
+}
+
+await main();
