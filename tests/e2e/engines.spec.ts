@@ -209,6 +209,13 @@ test('fetch to any host but the practice API and api.openai.com is refused', asy
 		'TypeError: fetch failed: the sandbox refused a request to https://example.com',
 	);
 	expect(report.stderr).toContain('api.openai.com');
+	const sneaky = await run(
+		page,
+		project(
+			"await Object.getPrototypeOf(Object.getPrototypeOf(self)).fetch.call(self, 'https://example.com/x');\n",
+		),
+	);
+	expect(sneaky.stderr).toContain('the sandbox refused a request to https://example.com');
 	expect(leaked).toBe(false);
 });
 

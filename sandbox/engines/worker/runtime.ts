@@ -175,12 +175,28 @@ export async function startRuntime(
 		});
 		const bridge = new BridgeClient(post, hold);
 		registry.bridge = bridge;
-		scope.fetch = createSandboxFetch({
+		const sandboxFetch = createSandboxFetch({
 			practiceOrigin: message.practiceOrigin,
 			bridge,
 			nativeFetch: native.fetch,
 			hold,
 		});
+		scope.fetch = sandboxFetch;
+		// The prototype's fetch too, so `WorkerGlobalScope.prototype.fetch.call(self, …)` meets the
+		// same guard. The hard boundary is the site's CSP (connect-src) on the worker script.
+		for (
+			let proto: object | null = Object.getPrototypeOf(scope) as object | null;
+			proto;
+			proto = Object.getPrototypeOf(proto) as object | null
+		) {
+			if (Object.prototype.hasOwnProperty.call(proto, 'fetch')) {
+				Object.defineProperty(proto, 'fetch', {
+					value: sandboxFetch,
+					configurable: true,
+					writable: true,
+				});
+			}
+		}
 
 		let order: string[];
 		const urls = new Map<string, string>();
