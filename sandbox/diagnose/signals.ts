@@ -70,6 +70,20 @@ const MODEL = /\b(?:model|to model|the model:?|for)\s*[`'"]([\w.:/-]{1,80})[`'"]
 const RATE_MODEL = /Rate limit reached for (?:default-)?([\w.:/-]{1,80}) in/;
 const REQUEST_ID = /\breq_[0-9a-f]{32}\b/;
 
+// The masked-key pattern runs on a short slice after each of the first few occurrences only: run
+// over a whole paste that repeats the phrase without an ending, it would retry at every one.
+function findMasked(text: string): RegExpExecArray | null {
+	let from = 0;
+	for (let n = 0; n < 3; n++) {
+		const at = text.indexOf('Incorrect API key provided:', from);
+		if (at < 0) return null;
+		const match = MASKED.exec(text.slice(at, at + 480));
+		if (match) return match;
+		from = at + 27;
+	}
+	return null;
+}
+
 /** Builds the signals the rules read. Never throws. */
 export function readSignals(input: DiagnoseInput): Signals {
 	const raw = toRawInput(input);
@@ -108,7 +122,7 @@ export function readSignals(input: DiagnoseInput): Signals {
 		raw.status ??
 		findStatus(text) ??
 		signals.classes.map((name) => classStatus[name]).find((status) => status !== undefined);
-	const masked = MASKED.exec(text);
+	const masked = findMasked(text);
 	if (masked) signals.maskedKey = masked[1].trim() === '' ? '' : masked[1].replace(/^\s+/, '');
 	signals.requestId = raw.headers['x-request-id'] ?? REQUEST_ID.exec(text)?.[0];
 	signals.retryAfter =
