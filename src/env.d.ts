@@ -1,0 +1,2 @@
+// Starlight's `Astro.locals.starlightRoute` types live in its package's global declarations.
+/// <reference types="@astrojs/starlight" />
