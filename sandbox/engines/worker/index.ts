@@ -1,7 +1,7 @@
 /**
  * The worker engine, page side: runs the learner's files in a module Web Worker. One worker per
  * run (Stop and the time limit simply terminate it, and no state survives into the next run);
- * a fresh worker is warmed up after every run, so the next Run starts at once.
+ * the next run's worker is warmed up while the current one runs, so the next Run starts at once.
  */
 import { PRACTICE_BASE_URL } from '../../practice-api/index.ts';
 import { buildRunEnv } from '../env.ts';
@@ -86,6 +86,9 @@ export function createWorkerEngine(options: WorkerEngineOptions): SandboxEngine 
 		run(request: RunRequest): Promise<RunResult> {
 			const started = performance.now();
 			const { worker } = take();
+			// Warm the next run's worker now, while this one runs: a Run right after this one ends
+			// then finds the SDK already loaded.
+			if (!disposed) warm = spawn();
 			return new Promise<RunResult>((resolve) => {
 				let settled = false;
 				const send = (message: ToWorker, transfer: Transferable[] = []) =>
