@@ -1,0 +1,183 @@
+/**
+ * The site keeps working when things go wrong: the WebContainer hosts unreachable, the network
+ * gone after load, a phone-sized screen, a reload in the middle of a run. Plus axe on the busiest
+ * state a page reaches: a sandbox that has run and a scenario that failed.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { budgetPages } from './support/budgets.ts';
+
+const LESSON = '/using/first-call/';
+const SCENARIOS = '/troubleshooting/key-does-not-work/?engine=worker';
+const WEBCONTAINER_HOSTS =
+	/^https:\/\/([\w-]+\.)*(stackblitz\.com|staticblitz\.com|webcontainer\.io|webcontainer-api\.io)\//;
+
+const sandbox = (page: Page) => page.locator('keylab-sandbox').first();
+const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
+
+/** Clicks Run and waits for that run to end; returns the sandbox's final state. */
+async function run(page: Page, timeout = 45_000): Promise<string> {
+	const before = Number((await sandbox(page).getAttribute('data-runs')) ?? 0);
+	await sandbox(page).getByRole('button', { name: 'Run' }).click();
+	await expect(sandbox(page)).toHaveAttribute('data-runs', String(before + 1), { timeout });
+	return (await sandbox(page).getAttribute('data-state')) ?? '';
+}
+
+/** A real-shaped fake key, built at run time so no key-shaped string is committed. */
+const fakeRealKey = () => `sk-proj-${'a'.repeat(40)}${'T3Blbk'}${'FJ'}${'b'.repeat(40)}`;
+
+test('with the WebContainer hosts unreachable, the sandbox falls back to the worker and says so', async ({
+	page,
+}) => {
+	test.setTimeout(120_000);
+	const blocked: string[] = [];
+	await page.route(WEBCONTAINER_HOSTS, (route) => {
+		blocked.push(route.request().url());
+		return route.abort('connectionrefused');
+	});
+	// No ?engine=: a cross-origin isolated desktop Chromium asks for a WebContainer first.
+	await page.goto(LESSON);
+	expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+	expect(await run(page, 90_000)).toBe('ready');
+	await expect(sandbox(page)).toHaveAttribute('data-engine-kind', 'worker');
+	await expect(output(page)).toContainText('could not start');
+	await expect(output(page)).toContainText('Exited with code 0');
+	expect(blocked.length, 'the WebContainer was tried').toBeGreaterThan(0);
+});
+
+test('offline after load, the troubleshooter still diagnoses a pasted error', async ({
+	page,
+	context,
+}) => {
+	await page.goto('/troubleshooter/');
+	const tool = page.locator('keylab-troubleshooter');
+	await expect(tool).toHaveAttribute('data-state', 'ready');
+	await page.waitForLoadState('networkidle');
+	await context.setOffline(true);
+	await page
+		.getByLabel(/The error you got/)
+		.fill(
+			'RateLimitError: 429 You exceeded your current quota, please check your plan and billing details.',
+		);
+	await expect(tool).toHaveAttribute('data-state', 'diagnosed');
+	await expect(page.getByRole('region', { name: 'Results' })).toContainText('Out of credits');
+});
+
+test('offline after load, a practice-mode run still works', async ({ page, context }) => {
+	await page.goto(`${LESSON}?engine=worker`);
+	await expect(sandbox(page)).toHaveAttribute('data-state', 'idle');
+	await page.waitForLoadState('networkidle');
+	await context.setOffline(true);
+	expect(await run(page)).toBe('ready');
+	await expect(output(page)).toContainText('Exited with code 0');
+});
+
+test.describe('on a 375×667 phone screen', () => {
+	test.use({ viewport: { width: 375, height: 667 } });
+
+	for (const [name, path] of Object.entries(budgetPages)) {
+		test(`the ${name} page has no horizontal scroll`, async ({ page }) => {
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			const overflow = await page.evaluate(() => ({
+				page: document.documentElement.scrollWidth - window.innerWidth,
+				wide: [...document.querySelectorAll('main *')]
+					.filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+					.filter((element) => !element.closest('pre, .expressive-code, [data-scroll], table'))
+					.slice(0, 5)
+					.map((element) => element.tagName + (element.className ? `.${element.className}` : '')),
+			}));
+			expect(
+				overflow.page,
+				`elements past the right edge: ${overflow.wide.join(', ')}`,
+			).toBeLessThanOrEqual(0);
+		});
+	}
+
+	test('the sandbox runs and its output is readable', async ({ page }) => {
+		await page.goto(`${LESSON}?engine=worker`);
+		expect(await run(page)).toBe('ready');
+		const box = await output(page).boundingBox();
+		expect(box?.width ?? 0).toBeGreaterThan(250);
+		expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			375,
+		);
+	});
+});
+
+test('a reload in the middle of a run keeps no key and leaves a working sandbox', async ({
+	page,
+}) => {
+	const key = fakeRealKey();
+	await page.goto(`${LESSON}?engine=worker`);
+	await sandbox(page).getByLabel('Live').check();
+	await sandbox(page).getByLabel('Your OpenAI API key').fill(key);
+	await sandbox(page).evaluate(async (element) => {
+		const el = element as HTMLElement & {
+			setFiles(files: { path: string; contents: string }[]): Promise<void>;
+		};
+		await el.setFiles([
+			{
+				path: 'index.js',
+				contents: "console.log('started');\nawait new Promise((r) => setTimeout(r, 60000));\n",
+			},
+		]);
+	});
+	await sandbox(page).getByRole('button', { name: 'Run' }).click();
+	await expect(output(page)).toContainText('started', { timeout: 45_000 });
+	await expect(sandbox(page)).toHaveAttribute('data-state', 'running');
+
+	await page.reload();
+	await expect(sandbox(page)).toHaveAttribute('data-state', 'idle');
+	const kept = await page.evaluate(() => ({
+		storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+		cookies: document.cookie,
+		html: document.documentElement.outerHTML,
+		url: location.href,
+		inputs: [...document.querySelectorAll('input')].map((input) => input.value).join(' '),
+	}));
+	for (const [where, text] of Object.entries(kept))
+		expect(text.includes(key) || text.includes('T3BlbkFJ'), `key in ${where}`).toBe(false);
+	// The template is back and runs.
+	await sandbox(page).getByLabel('Practice', { exact: true }).check();
+	expect(await run(page)).toBe('ready');
+	await expect(output(page)).toContainText('Exited with code 0');
+});
+
+test.fixme('a learner’s edits survive a reload', async ({ page }) => {
+	// The sandbox does not persist edits yet (nothing in src/components/sandbox*.ts writes storage):
+	// a reload restores the lesson template. This test describes the wanted behaviour.
+	await page.goto(`${LESSON}?engine=worker`);
+	await sandbox(page).getByRole('tabpanel').locator('pre').first().click();
+	await expect(sandbox(page)).toHaveAttribute('data-editor', 'ready', { timeout: 60_000 });
+	await sandbox(page).locator('.monaco-editor textarea').first().focus();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.insertText('\n// my edit\n');
+	await page.reload();
+	await expect(sandbox(page).getByRole('tabpanel')).toContainText('// my edit');
+});
+
+test('axe finds nothing with a sandbox that has run and a scenario that failed, in both themes', async ({
+	page,
+}) => {
+	test.setTimeout(120_000);
+	const failures: string[] = [];
+	for (const theme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+		await page.goto(SCENARIOS);
+		const scenario = page.locator('keylab-scenario[data-scenario="revoked-key"]');
+		await scenario.getByRole('button', { name: 'Trigger' }).click();
+		await expect(scenario).toHaveAttribute('data-state', 'triggered');
+		await scenario.getByRole('button', { name: 'Check' }).click();
+		await expect(scenario).toHaveAttribute('data-state', 'failed', { timeout: 45_000 });
+		await run(page);
+		await expect(output(page)).toContainText('401');
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		for (const violation of violations) {
+			const targets = violation.nodes.map((node) => node.target.join(' ')).slice(0, 3);
+			failures.push(`${theme}: ${violation.id} (${violation.help}) at ${targets.join(', ')}`);
+		}
+	}
+	expect(failures).toEqual([]);
+});
