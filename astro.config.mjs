@@ -27,7 +27,10 @@ export default defineConfig({
 			logo: { src: './src/assets/logo.svg', replacesTitle: false },
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/keylab.css'],
-			components: { Search: './src/components/overrides/Search.astro' },
+			components: {
+				Search: './src/components/overrides/Search.astro',
+				LastUpdated: './src/components/overrides/LastUpdated.astro',
+			},
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
 			sidebar: course.map((section) => ({
 				label: section.label,

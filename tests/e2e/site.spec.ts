@@ -33,3 +33,10 @@ test('every lesson of the course is built, listed in the sitemap and in the side
 		await expect(sidebar.locator(`a[href="${path}"]`), `${path} in the sidebar`).toHaveCount(1);
 	}
 });
+
+test('a lesson says when its platform facts were last checked', async ({ page }) => {
+	await page.goto('/keys/generate-your-first-key/');
+	const note = page.getByText('Checked against OpenAI’s platform on');
+	await expect(note).toBeVisible();
+	await expect(note.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+});
