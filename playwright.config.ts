@@ -9,7 +9,7 @@ const port = Number(process.env.KEYLAB_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // `KEYLAB_SKIP_BUILD=1` reuses the last build of KEYLAB_OUT_DIR while iterating on a test.
-const build = process.env.KEYLAB_SKIP_BUILD ? '' : 'npx astro build && ';
+const build = process.env.KEYLAB_SKIP_BUILD ? '' : 'npm run build && ';
 
 // Parallel runs (one per KEYLAB_OUT_DIR) keep their artifacts apart too.
 const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist';
