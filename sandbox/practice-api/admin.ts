@@ -6,7 +6,7 @@
 import { KeylabError } from '../errors.ts';
 import { mintSecret, redactSecret } from './keys.ts';
 import { ALNUM } from './random.ts';
-import { seedState } from './setup.ts';
+import { newProject, seedState } from './setup.ts';
 import {
 	RESOURCES,
 	type Access,
@@ -240,18 +240,11 @@ export function createProject(
 	state: PracticeState,
 	input: ProjectInput & { name: string },
 ): Project {
-	const project: Project = {
+	const project = newProject(state, {
 		id: 'proj_' + state.random.string(24, ALNUM),
 		orgId: state.defaultOrgId,
 		name: 'Untitled project',
-		description: '',
-		status: 'active',
-		monthlyBudgetUsd: null,
-		spendUsd: 0,
-		allowedModels: null,
-		rateLimits: {},
-		createdAt: state.clock.now(),
-	};
+	});
 	applyProject(project, { ...input, name: input.name ?? '' });
 	state.projects[project.id] = project;
 	return structuredClone(project);

@@ -13,6 +13,7 @@ import {
 	takeBudget,
 	type Limits,
 } from './rate-limit.ts';
+import { countTokens, reply } from './generate.ts';
 import { forcedReply, takeForced } from './routes/read.ts';
 import * as wire from './wire-errors.ts';
 import type { PracticeState } from './state.ts';
@@ -152,4 +153,31 @@ export function account(mc: ModelCall, estimated: number, input: number, output:
 		caller.org.creditsUsd = Math.max(0, caller.org.creditsUsd - cost);
 	call.log.totalTokens = total;
 	Object.assign(call.headers, rateLimitHeaders(state, caller.key.id, model.id, mc.limits));
+}
+
+/** A generated answer with its token counts, once the call was admitted and accounted for. */
+export interface Generated {
+	text: string;
+	truncated: boolean;
+	inputTokens: number;
+	outputTokens: number;
+}
+
+/**
+ * The shared middle of every text-generating endpoint: admit the call against the limits with
+ * its worst-case token count, write the reply, and account for the tokens it really used.
+ */
+export function generate(
+	mc: ModelCall,
+	prompt: string,
+	inputTokens: number,
+	maxTokens: number | undefined,
+): Response | Generated {
+	const estimated = inputTokens + (maxTokens ?? 0);
+	const refused = admit(mc, estimated);
+	if (refused) return refused;
+	const { text, truncated } = reply(prompt, maxTokens);
+	const outputTokens = countTokens(text);
+	account(mc, estimated, inputTokens, outputTokens);
+	return { text, truncated, inputTokens, outputTokens };
 }

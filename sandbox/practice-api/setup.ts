@@ -41,12 +41,12 @@ function org(state: PracticeState, name: string, patch: Partial<Organization>): 
 	};
 }
 
-function project(state: PracticeState, name: string, patch: Partial<Project>): void {
-	const id = projectIds.find((p) => p.name === name)!.id;
-	state.projects[id] = {
-		id,
-		orgId: FIXED_IDS.org.main,
-		name: 'Default project',
+/** A new active project with no budget, allowlist or limits of its own. */
+export function newProject(
+	state: PracticeState,
+	fields: Pick<Project, 'id' | 'orgId' | 'name'>,
+): Project {
+	return {
 		description: '',
 		status: 'active',
 		monthlyBudgetUsd: null,
@@ -54,8 +54,14 @@ function project(state: PracticeState, name: string, patch: Partial<Project>): v
 		allowedModels: null,
 		rateLimits: {},
 		createdAt: state.clock.now(),
-		...patch,
+		...fields,
 	};
+}
+
+function project(state: PracticeState, name: string, patch: Partial<Project>): void {
+	const id = projectIds.find((p) => p.name === name)!.id;
+	const base = newProject(state, { id, orgId: FIXED_IDS.org.main, name: 'Default project' });
+	state.projects[id] = { ...base, ...patch };
 }
 
 /** Fills `state` with the fixed organizations, projects and scenario keys (mutates in place). */

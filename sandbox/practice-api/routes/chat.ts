@@ -1,7 +1,7 @@
 /** POST /v1/chat/completions, plain and streamed (`data: {...}` chunks, then `data: [DONE]`). */
 import { jsonReply, errorReply, noteStreamError, streamReply } from '../call.ts';
-import { collectText, countTokens, deltas, reply } from '../generate.ts';
-import { account, admit, openModelCall } from '../pipeline.ts';
+import { collectText, countTokens, deltas } from '../generate.ts';
+import { generate, openModelCall } from '../pipeline.ts';
 import { ALNUM, HEX } from '../random.ts';
 import * as wire from '../wire-errors.ts';
 import type { Need } from '../auth.ts';
@@ -40,12 +40,9 @@ export async function chatCompletions(
 	const prompt = collectText(messages);
 	const input = countTokens(prompt) + 3 * messages.length + 3;
 	const maxTokens = maxTokensOf(body);
-	const estimated = input + (maxTokens ?? 0);
-	const refused = admit(mc, estimated);
-	if (refused) return refused;
-	const { text, truncated } = reply(prompt, maxTokens);
-	const output = countTokens(text);
-	account(mc, estimated, input, output);
+	const generated = generate(mc, prompt, input, maxTokens);
+	if (generated instanceof Response) return generated;
+	const { text, truncated, outputTokens: output } = generated;
 	const r = state.random;
 	const id = 'chatcmpl-' + r.string(29, ALNUM);
 	const created = Math.floor(state.clock.now() / 1000);

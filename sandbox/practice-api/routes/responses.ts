@@ -1,7 +1,7 @@
 /** POST /v1/responses, plain and streamed (typed events: response.created … response.completed). */
 import { jsonReply, noteStreamError, streamReply } from '../call.ts';
-import { collectText, countTokens, deltas, reply } from '../generate.ts';
-import { account, admit, openModelCall } from '../pipeline.ts';
+import { collectText, countTokens, deltas } from '../generate.ts';
+import { generate, openModelCall } from '../pipeline.ts';
 import { HEX } from '../random.ts';
 import * as wire from '../wire-errors.ts';
 import type { Need } from '../auth.ts';
@@ -26,12 +26,9 @@ export async function createResponse(
 	const input = countTokens(prompt) + countTokens(instructions ?? '') + 3;
 	const max = body.max_output_tokens;
 	const maxTokens = typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : undefined;
-	const estimated = input + (maxTokens ?? 0);
-	const refused = admit(mc, estimated);
-	if (refused) return refused;
-	const { text, truncated } = reply(prompt, maxTokens);
-	const output = countTokens(text);
-	account(mc, estimated, input, output);
+	const generated = generate(mc, prompt, input, maxTokens);
+	if (generated instanceof Response) return generated;
+	const { text, truncated, outputTokens: output } = generated;
 	const r = state.random;
 	const id = 'resp_' + r.string(48, HEX);
 	const itemId = 'msg_' + r.string(48, HEX);
