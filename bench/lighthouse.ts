@@ -11,19 +11,45 @@ export interface LighthouseResult {
 	lcp: number;
 	/** Total blocking time, ms. */
 	tbt: number;
+	/** Lighthouse's measure of this machine's CPU speed at the time (higher is faster). */
+	benchmarkIndex: number;
+	/** The CPU slowdown Lighthouse simulated. */
+	cpuSlowdown: number;
 	/** Audits that cost points in any category, for the "why" of a missed target. */
 	failing: { category: string; id: string; title: string; score: number | null }[];
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
+/**
+ * The CPU slowdown that makes this machine simulate Lighthouse's reference phone. Lighthouse's
+ * default 4x assumes a fast desktop (benchmark index ~1500); its throttling calculator maps an
+ * index of ~375 to 1x. On a shared, loaded machine the index drops, and 4x would simulate a phone
+ * several times slower than the reference, so the bench scales the slowdown to the index.
+ */
+export function calibratedSlowdown(benchmarkIndex: number): number {
+	return Math.min(4, Math.max(1, Math.round((benchmarkIndex / 375) * 10) / 10));
+}
+
 /** Audits a page with Lighthouse through the browser's DevTools port. */
-export async function runLighthouse(url: string, port: number): Promise<LighthouseResult> {
+export async function runLighthouse(
+	url: string,
+	port: number,
+	cpuSlowdown = 4,
+): Promise<LighthouseResult> {
 	const result = await lighthouse(url, {
 		port,
 		output: 'json',
 		logLevel: 'error',
 		onlyCategories: [...CATEGORIES],
+		throttling: {
+			rttMs: 150,
+			throughputKbps: 1.6 * 1024,
+			requestLatencyMs: 150 * 3.75,
+			downloadThroughputKbps: 1.6 * 1024 * 0.9,
+			uploadThroughputKbps: 750 * 0.9,
+			cpuSlowdownMultiplier: cpuSlowdown,
+		},
 	});
 	if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
 	const { lhr } = result;
@@ -47,6 +73,8 @@ export async function runLighthouse(url: string, port: number): Promise<Lighthou
 		},
 		lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
 		tbt: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
+		benchmarkIndex: lhr.environment.benchmarkIndex,
+		cpuSlowdown,
 		failing,
 	};
 }
