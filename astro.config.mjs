@@ -21,6 +21,9 @@ export default defineConfig({
 	vite: { plugins: [keylabMonaco()] },
 	integrations: [
 		starlight({
+			// Wrapped code never scrolls sideways, so Expressive Code adds no unnamed scroll regions
+			// (axe: landmark-unique) and phones show whole lines.
+			expressiveCode: { defaultProps: { wrap: true } },
 			title: 'keylab',
 			description:
 				'Learn to get, secure and troubleshoot an OpenAI API key, with a practice API that needs no account.',

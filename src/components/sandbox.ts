@@ -22,18 +22,43 @@ export class KeylabSandbox extends HTMLElement {
 			if ((event.target as HTMLInputElement).name?.endsWith('-mode')) this.#syncMode();
 		});
 		// Warm the controller as soon as the learner heads for the sandbox.
-		this.addEventListener('pointerenter', () => void this.controller(), { once: true });
+		this.addEventListener('pointerenter', () => void this.controller().catch(() => undefined), {
+			once: true,
+		});
 		const code = this.querySelector('[data-code]');
-		const edit = () => void this.controller().then((controller) => controller.openEditor());
+		const edit = () =>
+			void this.controller().then(
+				(controller) => controller.openEditor(),
+				() => undefined,
+			);
 		code?.addEventListener('focusin', edit, { once: true });
 		code?.addEventListener('pointerdown', edit, { once: true });
 		this.#syncMode();
 	}
 
-	/** The controller, loaded on first use. */
+	/** The controller, loaded on first use. A failed load is reported and retried on next use. */
 	controller(): Promise<SandboxController> {
-		this.#controller ??= import('./sandbox-controller.ts').then((m) => m.createController(this));
+		this.#controller ??= import('./sandbox-controller.ts').then(
+			(m) => m.createController(this),
+			(error: unknown) => {
+				this.#controller = undefined;
+				this.#reportLoadFailure();
+				throw error;
+			},
+		);
 		return this.#controller;
+	}
+
+	// Without this a Run pressed offline, before the runner was ever downloaded, would do nothing.
+	#reportLoadFailure(): void {
+		const output = this.querySelector<HTMLElement>('[data-output]');
+		const line = document.createElement('p');
+		line.className = 'keylab-line keylab-note';
+		line.textContent = navigator.onLine
+			? 'The sandbox’s runner could not be downloaded. Check your connection and press Run again, or reload the page.'
+			: 'You are offline, and the sandbox’s runner has not been downloaded yet. Reconnect and press Run again; once it has run once, practice mode keeps working offline.';
+		output?.append(line);
+		this.dataset.state = 'error';
 	}
 
 	/** Runs the files as they are now; resolves when the run has ended. */
@@ -74,7 +99,8 @@ export class KeylabSandbox extends HTMLElement {
 
 	async #act(action: string): Promise<void> {
 		if (action === 'stop' && !this.#controller) return;
-		const controller = await this.controller();
+		const controller = await this.controller().catch(() => undefined);
+		if (!controller) return;
 		if (action === 'run') await controller.run();
 		else if (action === 'stop') controller.stop();
 		else if (action === 'reset') await controller.reset();

@@ -63,13 +63,30 @@ test('offline after load, the troubleshooter still diagnoses a pasted error', as
 	await expect(page.getByRole('region', { name: 'Results' })).toContainText('Out of credits');
 });
 
-test('offline after load, a practice-mode run still works', async ({ page, context }) => {
+test('offline before the runner was ever loaded, Run says why nothing ran', async ({
+	page,
+	context,
+}) => {
 	await page.goto(`${LESSON}?engine=worker`);
 	await expect(sandbox(page)).toHaveAttribute('data-state', 'idle');
 	await page.waitForLoadState('networkidle');
 	await context.setOffline(true);
+	await sandbox(page).getByRole('button', { name: 'Run', exact: true }).click();
+	await expect(sandbox(page)).toHaveAttribute('data-state', 'error');
+	await expect(output(page)).toContainText('You are offline');
+});
+
+test('once the runner has loaded, practice-mode runs keep working offline', async ({
+	page,
+	context,
+}) => {
+	await page.goto(`${LESSON}?engine=worker`);
 	expect(await run(page)).toBe('ready');
-	await expect(output(page)).toContainText('Exited with code 0');
+	await context.setOffline(true);
+	for (let attempt = 0; attempt < 2; attempt += 1) {
+		expect(await run(page)).toBe('ready');
+		await expect(output(page)).toContainText('Exited with code 0');
+	}
 });
 
 test.describe('on a 375×667 phone screen', () => {

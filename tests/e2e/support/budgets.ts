@@ -14,3 +14,18 @@ export const budgetPages = {
 	'lesson with scenarios': '/troubleshooting/key-does-not-work/',
 	troubleshooter: '/troubleshooter/',
 } as const;
+
+/**
+ * Pages whose job needs more script before interaction, each with its reason. Lesson pages and
+ * the landing page never get one.
+ */
+export const jsBudgetOverrides: Partial<Record<keyof typeof budgetPages, number>> = {
+	// The troubleshooter must diagnose a paste the instant it lands, offline included, so the
+	// diagnosis engine (~12 kB gzip) and the key inspector (~3 kB) ship with the page.
+	troubleshooter: 30 * 1024,
+};
+
+/** The JavaScript budget of one page kind. */
+export function jsBudgetOf(name: keyof typeof budgetPages): number {
+	return jsBudgetOverrides[name] ?? budgets.initialJs;
+}
