@@ -6,6 +6,7 @@ import type { SandboxFile } from '../../sandbox/engines/types.ts';
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
 import type { EditorHandle } from './monaco/editor.ts';
 import { OutputLog } from './output-log.ts';
+import { clearEdits, editsSlot, loadEdits, saveEdits } from './sandbox-edits.ts';
 import { ensureTab, removeAddedTabs, restoreStaticCode, showPlainCode } from './sandbox-views.ts';
 import { runProgram } from './sandbox-run.ts';
 
@@ -91,6 +92,7 @@ export function createController(root: SandboxElement): SandboxController {
 			running?.abort();
 		},
 		reset() {
+			clearEdits(sessionStorage, slot);
 			applyFiles(template, true);
 			log.note('Reset to the lesson’s code.');
 			return Promise.resolve();
@@ -124,5 +126,15 @@ export function createController(root: SandboxElement): SandboxController {
 		},
 	};
 	setState((root.dataset.state ?? 'idle') as SandboxState);
+	// Edits survive a reload (this tab only); a page hide is the last moment to keep them.
+	const slot = editsSlot(root);
+	const saved = loadEdits(sessionStorage, slot);
+	if (saved) {
+		applyFiles(saved, false);
+		log.note('Restored your edits from before the reload. Reset brings back the lesson’s code.');
+	}
+	addEventListener('pagehide', () =>
+		saveEdits(sessionStorage, slot, currentFiles(), template, keyHolder.get()),
+	);
 	return controller;
 }

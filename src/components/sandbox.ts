@@ -5,6 +5,7 @@
  */
 import type { SandboxFile } from '../../sandbox/engines/types.ts';
 import type { SandboxController } from './sandbox-controller.ts';
+import { editsSlot } from './sandbox-edits.ts';
 
 /** The element's public API, used by scenario cards, the practice console and tests. */
 export class KeylabSandbox extends HTMLElement {
@@ -34,6 +35,8 @@ export class KeylabSandbox extends HTMLElement {
 		code?.addEventListener('focusin', edit, { once: true });
 		code?.addEventListener('pointerdown', edit, { once: true });
 		this.#syncMode();
+		// Edits saved before a reload are shown again at once.
+		if (sessionStorage.getItem(editsSlot(this))) void this.controller().catch(() => undefined);
 	}
 
 	/** The controller, loaded on first use. A failed load is reported and retried on next use. */

@@ -162,9 +162,7 @@ test('a reload in the middle of a run keeps no key and leaves a working sandbox'
 	await expect(output(page)).toContainText('Exited with code 0');
 });
 
-test.fixme('a learner’s edits survive a reload', async ({ page }) => {
-	// The sandbox does not persist edits yet (nothing in src/components/sandbox*.ts writes storage):
-	// a reload restores the lesson template. This test describes the wanted behaviour.
+test('a learner’s edits survive a reload', async ({ page }) => {
 	await page.goto(`${LESSON}?engine=worker`);
 	await sandbox(page).getByRole('tabpanel').locator('pre').first().click();
 	await expect(sandbox(page)).toHaveAttribute('data-editor', 'ready', { timeout: 60_000 });
@@ -173,6 +171,23 @@ test.fixme('a learner’s edits survive a reload', async ({ page }) => {
 	await page.keyboard.insertText('\n// my edit\n');
 	await page.reload();
 	await expect(sandbox(page).getByRole('tabpanel')).toContainText('// my edit');
+});
+
+test('an edit holding a key is never saved, so a reload brings back the lesson’s code', async ({
+	page,
+}) => {
+	const key = fakeRealKey();
+	await page.goto(`${LESSON}?engine=worker`);
+	await sandbox(page).getByRole('tabpanel').locator('pre').first().click();
+	await expect(sandbox(page)).toHaveAttribute('data-editor', 'ready', { timeout: 60_000 });
+	await sandbox(page).locator('.monaco-editor textarea').first().focus();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.insertText(`\nconst apiKey = '${key}';\n`);
+	await page.reload();
+	await expect(sandbox(page).getByRole('tabpanel')).toContainText('new OpenAI');
+	await expect(sandbox(page).getByRole('tabpanel')).not.toContainText('apiKey');
+	const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+	expect(stored).not.toContain(key.slice(8, 40));
 });
 
 test('axe finds nothing with a sandbox that has run and a scenario that failed, in both themes', async ({
