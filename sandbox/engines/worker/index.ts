@@ -85,7 +85,8 @@ export function createWorkerEngine(options: WorkerEngineOptions): SandboxEngine 
 
 		run(request: RunRequest): Promise<RunResult> {
 			const started = performance.now();
-			const { worker } = take();
+			const slot = take();
+			const { worker } = slot;
 			// Warm the next run's worker now, while this one runs: a Run right after this one ends
 			// then finds the SDK already loaded.
 			if (!disposed) warm = spawn();
@@ -145,6 +146,15 @@ export function createWorkerEngine(options: WorkerEngineOptions): SandboxEngine 
 						stream: 'stderr',
 						text: `The worker engine failed: ${event.message || 'the worker script did not load'}\n`,
 					});
+					finish(1, 'error');
+				});
+				// A warm worker whose script failed to load (say, the network went away while it
+				// waited) fired its error before this run listened: settle now instead of hanging.
+				slot.ready.catch((error: Error) => {
+					if (settled) return;
+					const offline = globalThis.navigator?.onLine === false;
+					const hint = offline ? ' You are offline; reconnect and press Run again.' : '';
+					request.onOutput({ stream: 'stderr', text: `${error.message}.${hint}\n` });
 					finish(1, 'error');
 				});
 				const files = request.files.map((file) => ({ path: file.path, contents: file.contents }));
