@@ -17,31 +17,26 @@ export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 	],
 });
 
+// System error codes of a failed connection; they also count when they appear as plain text.
+const socketErrors = [
+	'econnreset',
+	'enotfound',
+	'etimedout',
+	'eai_again',
+	'econnrefused',
+	'ehostunreach',
+	'enetunreach',
+];
+
 export const networkRule: Rule = textRule('network_error', 'network', {
-	codes: [
-		'econnreset',
-		'enotfound',
-		'etimedout',
-		'eai_again',
-		'econnrefused',
-		'ehostunreach',
-		'enetunreach',
-		'und_err_connect_timeout',
-		'und_err_socket',
-	],
+	codes: [...socketErrors, 'und_err_connect_timeout', 'und_err_socket'],
 	phrases: [
 		'apiconnectionerror',
 		'apitimeouterror',
 		'apiconnectiontimeouterror',
 		'error communicating with openai',
 		'connection error.',
-		'econnreset',
-		'enotfound',
-		'etimedout',
-		'eai_again',
-		'econnrefused',
-		'ehostunreach',
-		'enetunreach',
+		...socketErrors,
 		'fetch failed',
 		'request timed out',
 		'certificate_verify_failed',
