@@ -34,6 +34,8 @@ interface Slot {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** How long a worker may take to load the runtime and the SDK before the run gives up. */
+const STARTUP_LIMIT_MS = 60_000;
 
 function defaultWorker(): Worker {
 	return new Worker(new URL('./worker-main.ts', import.meta.url), {
@@ -107,9 +109,26 @@ export function createWorkerEngine(options: WorkerEngineOptions): SandboxEngine 
 					resolve({ exitCode, reason, durationMs: Math.round(performance.now() - started) });
 				};
 				const stop = () => finish(130, 'stopped');
-				const timer = setTimeout(
-					() => finish(124, 'timeout'),
-					request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+				// The time limit is the learner's code's: it starts once the worker has loaded, so a
+				// slow device or a cold start cannot use it up before the first line runs. Loading
+				// has its own, longer limit, so a worker that never starts still ends the run.
+				let timer = setTimeout(() => {
+					request.onOutput({
+						stream: 'stderr',
+						text: `The worker engine did not start within ${STARTUP_LIMIT_MS / 1000} s. Press Run to try again.\n`,
+					});
+					finish(1, 'error');
+				}, STARTUP_LIMIT_MS);
+				void slot.ready.then(
+					() => {
+						if (settled) return;
+						clearTimeout(timer);
+						timer = setTimeout(
+							() => finish(124, 'timeout'),
+							request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+						);
+					},
+					() => {},
 				);
 				if (request.signal?.aborted) return stop();
 				request.signal?.addEventListener('abort', stop, { once: true });
