@@ -97,8 +97,17 @@ function dialogShell(
 		{ class: 'keylab-console-dialog', 'aria-labelledby': `${id}-title` },
 		form,
 	);
+	// The browser returns focus to the opener on close, but the key list may have re-rendered
+	// it meanwhile (a save, a rotation); then focus its replacement.
+	const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+	const { keyId, action } = opener?.dataset ?? {};
 	// Closing removes the dialog, and with it any secret it showed.
-	dialog.addEventListener('close', () => dialog.remove());
+	dialog.addEventListener('close', () => {
+		dialog.remove();
+		if (opener?.isConnected || !keyId || !action) return;
+		const selector = `[data-key-id="${CSS.escape(keyId)}"][data-action="${CSS.escape(action)}"]`;
+		host.querySelector<HTMLElement>(selector)?.focus();
+	});
 	host.append(dialog);
 	return { dialog, form, id };
 }

@@ -77,6 +77,15 @@ function keyRow(
 	);
 }
 
+// Focuses `selector`'s button in the re-rendered list; when it is disabled now (a revoked key's
+// Revoke), the first enabled button of its row, so focus never falls back to the page.
+function focusInList(list: HTMLElement, selector: string): void {
+	const target = list.querySelector<HTMLButtonElement>(selector);
+	if (!target) return;
+	const row = [...(target.closest('tr')?.querySelectorAll('button') ?? [])];
+	(target.disabled ? row.find((button) => !button.disabled) : target)?.focus();
+}
+
 /** Builds the console into `root` and keeps it in step with the practice API. */
 export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 	const { api } = await getPracticeSession();
@@ -165,7 +174,7 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 		tbody.replaceChildren(...keys.map((key) => keyRow(admin, key, projects)));
 		if (keys.length === 0)
 			tbody.append(el('tr', {}, el('td', { colspan: 10 }, 'No keys yet. Create one.')));
-		if (refocus) tbody.querySelector<HTMLElement>(refocus)?.focus();
+		if (refocus) focusInList(tbody, refocus);
 		renderProjects(projectsHost, admin, say);
 	};
 
@@ -190,6 +199,8 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 			if (button.dataset.confirm !== 'true') {
 				button.dataset.confirm = 'true';
 				button.textContent = 'Confirm revoke';
+				// The name must say it too, or a screen reader still hears "Revoke" (WCAG 2.5.3).
+				button.setAttribute('aria-label', `Confirm revoke ${key.name}`);
 				return;
 			}
 			admin.revokeKey(key.id);

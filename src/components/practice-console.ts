@@ -25,7 +25,11 @@ export class KeylabPracticeConsole extends HTMLElement {
 			this.dataset.state = 'loading';
 			const { mountConsole } = await import('./practice-console-view.ts');
 			const view = await mountConsole(this);
-			this.querySelector<HTMLElement>('[data-action="open-console"]')?.setAttribute('hidden', '');
+			const opener = this.querySelector<HTMLElement>('[data-action="open-console"]');
+			const hadFocus = opener !== null && opener === document.activeElement;
+			opener?.setAttribute('hidden', '');
+			// Hiding the focused button would drop focus to the page; carry it into the console.
+			if (hadFocus) this.querySelector<HTMLElement>('[data-action="create"]')?.focus();
 			this.dataset.state = 'ready';
 			return view;
 		})();

@@ -48,8 +48,13 @@ export function createController(root: SandboxElement): SandboxController {
 		const runButton = root.querySelector<HTMLButtonElement>('[data-action="run"]');
 		const stopButton = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
 		const busy = state === 'booting' || state === 'running';
-		if (runButton) runButton.disabled = busy;
+		// A disabled button drops the focus; hand it to the button that takes over instead.
+		const handOff = busy
+			? document.activeElement === runButton && stopButton
+			: document.activeElement === stopButton && runButton;
 		if (stopButton) stopButton.disabled = !busy;
+		if (runButton) runButton.disabled = busy;
+		if (handOff) handOff.focus();
 	};
 
 	const currentFiles = () => (editor ? editor.getFiles() : files.map((file) => ({ ...file })));
@@ -120,7 +125,12 @@ export function createController(root: SandboxElement): SandboxController {
 					editor?.show((event as CustomEvent<string>).detail);
 				});
 				root.dataset.editor = 'ready';
-				editor.focus();
+				// The editor is the code panel's tab stop now.
+				const panel = root.querySelector<HTMLElement>('[data-code]');
+				panel?.removeAttribute('tabindex');
+				// Only if the learner is still at the code: loading must not pull focus from elsewhere.
+				const at = document.activeElement;
+				if (!at || at === document.body || panel?.contains(at)) editor.focus();
 			})();
 			return editorLoading;
 		},

@@ -26,14 +26,23 @@ export class KeylabSandbox extends HTMLElement {
 		this.addEventListener('pointerenter', () => void this.controller().catch(() => undefined), {
 			once: true,
 		});
-		const code = this.querySelector('[data-code]');
+		const code = this.querySelector<HTMLElement>('[data-code]');
 		const edit = () =>
 			void this.controller().then(
 				(controller) => controller.openEditor(),
 				() => undefined,
 			);
-		code?.addEventListener('focusin', edit, { once: true });
+		// Focus only warms: tabbing past the code must not turn it into an editor that takes the
+		// focus (WCAG 3.2.1). A click, or Enter on the code panel, opens the editor.
+		code?.addEventListener('focusin', () => void this.controller().catch(() => undefined), {
+			once: true,
+		});
 		code?.addEventListener('pointerdown', edit, { once: true });
+		code?.addEventListener('keydown', (event) => {
+			if (event.key !== 'Enter' || event.target !== code || event.ctrlKey || event.metaKey) return;
+			event.preventDefault();
+			edit();
+		});
 		this.#syncMode();
 		// Edits saved before a reload are shown again at once.
 		if (sessionStorage.getItem(editsSlot(this))) void this.controller().catch(() => undefined);

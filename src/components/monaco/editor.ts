@@ -29,6 +29,25 @@ function themeOf(): string {
 
 let sandboxCount = 0;
 
+/**
+ * Tab indents in the editor, so Escape then Tab (or Shift+Tab) moves focus out, as in CodeMirror:
+ * without it a keyboard user is trapped (WCAG 2.1.2). An Escape that Monaco used (closing a
+ * suggestion, a selection) is default-prevented by its keybinding service and does not count.
+ */
+function releaseTabOnEscape(
+	host: HTMLElement,
+	editor: ReturnType<Monaco['editor']['create']>,
+): void {
+	host.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape' && !event.defaultPrevented)
+			editor.updateOptions({ tabFocusMode: true });
+		else if (event.key !== 'Tab' && event.key !== 'Shift')
+			editor.updateOptions({ tabFocusMode: false });
+	});
+	// Back in the editor, Tab indents again.
+	editor.onDidBlurEditorWidget(() => editor.updateOptions({ tabFocusMode: false }));
+}
+
 /** Mounts an editor in `host` showing `active`; `onRun` is bound to Ctrl/Cmd+Enter. */
 export async function mountEditor(
 	host: HTMLElement,
@@ -69,10 +88,12 @@ export async function mountEditor(
 		scrollBeyondLastLine: false,
 		fontSize: 14,
 		tabSize: 2,
-		ariaLabel: 'Code editor',
+		ariaLabel: 'Code editor. Escape, then Tab, leaves it.',
 		fixedOverflowWidgets: true,
+		cursorBlinking: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'solid' : 'blink',
 	});
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+	releaseTabOnEscape(host, editor);
 	const observer = new MutationObserver(() => monaco.editor.setTheme(themeOf()));
 	observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
