@@ -1,8 +1,9 @@
 /**
  * A plain static file server that behaves like a CDN serving `npm run build` output: files from a
  * folder, `/path/` → `/path/index.html`, `404.html` for misses, and the headers the folder's
- * `_headers` file (copied from public/_headers) asks for. The static-host tests and the bench use
- * it so they see what a deploy sees, not what `astro preview` adds.
+ * `_headers` file (copied from public/_headers) asks for, compressed (brotli or gzip) as every
+ * host in docs/deploy.md compresses text. The static-host tests and the bench use it so they see
+ * what a deploy sees, not what `astro preview` adds.
  *
  *   node scripts/serve-static.ts [dir=dist] [--port 4321] [--host 127.0.0.1]
  */
@@ -10,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const MIME: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -95,6 +97,26 @@ function resolveFile(root: string, path: string): string | undefined {
 	return existsSync(html) ? html : undefined;
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+
+/** Brotli or gzip for text the client accepts it for, as a CDN negotiates it; else nothing. */
+function compress(
+	type: string,
+	body: Buffer | string,
+	acceptEncoding: string,
+): { encoding: 'br' | 'gzip'; body: Buffer } | undefined {
+	if (!COMPRESSIBLE.test(type) || Buffer.byteLength(body) < 1024) return undefined;
+	const accepts = (name: string) =>
+		new RegExp(`\\b${name}\\b(?!;q=0(\\.0*)?\\b)`).test(acceptEncoding);
+	if (accepts('br'))
+		return {
+			encoding: 'br',
+			body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+		};
+	if (accepts('gzip')) return { encoding: 'gzip', body: gzipSync(body) };
+	return undefined;
+}
+
 /** Serves `root` like a static host, applying `root/_headers`. Resolves once listening. */
 export function serveStatic(options: ServeOptions): Promise<StaticServer> {
 	const root = resolve(options.root);
@@ -103,6 +125,7 @@ export function serveStatic(options: ServeOptions): Promise<StaticServer> {
 	const headersPath = join(root, '_headers');
 	const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
 
+	const compressed = new Map<string, ReturnType<typeof compress>>();
 	const server = createServer((request, response) => {
 		const path = new URL(request.url ?? '/', 'http://x').pathname;
 		// `_headers` is configuration, never content, as on Netlify and Cloudflare.
@@ -117,6 +140,17 @@ export function serveStatic(options: ServeOptions): Promise<StaticServer> {
 		let body: Buffer | string = existsSync(file) ? readFileSync(file) : 'Not found';
 		if (type.startsWith('text/html') && options.transformHtml)
 			body = options.transformHtml(path, body.toString('utf8'));
+		const accept = String(request.headers['accept-encoding'] ?? '');
+		// Files never change while serving: compress each once (a Monaco chunk takes a while).
+		const cacheKey = `${file}\0${accept}`;
+		if (typeof body === 'string') compressed.delete(cacheKey);
+		if (!compressed.has(cacheKey)) compressed.set(cacheKey, compress(type, body, accept));
+		const encoded = compressed.get(cacheKey);
+		if (encoded) {
+			response.setHeader('Content-Encoding', encoded.encoding);
+			response.setHeader('Vary', 'Accept-Encoding');
+			body = encoded.body;
+		}
 		response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
 		response.end(request.method === 'HEAD' ? undefined : body);
 	});
