@@ -1,6 +1,7 @@
 /**
- * Reads the course as built: builds the site once into its own folder (or reuses a build with
- * KEYLAB_SKIP_BUILD=1), and reads lesson sources and their frontmatter.
+ * Reads the course as built: builds the site once into `dist` (or KEYLAB_OUT_DIR), or reuses the
+ * build there with KEYLAB_SKIP_BUILD=1 (as `npm test` does, after its one build), and reads lesson
+ * sources and their frontmatter.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../../..');
 
 /** The folder the course test builds into. */
-export const outDir = resolve(root, process.env.KEYLAB_OUT_DIR ?? 'dist-lessons');
+export const outDir = resolve(root, process.env.KEYLAB_OUT_DIR ?? 'dist');
 
 /** Builds the site into `outDir` unless KEYLAB_SKIP_BUILD=1 and a build is already there. */
 export function ensureBuilt(): void {
