@@ -4,116 +4,46 @@
  * check and never written to an attribute, the URL, storage or the console. The practice API
  * is imported only when a check runs against it.
  */
-import { course, lessonPath, type LessonSlug } from '../../sandbox/course.ts';
-import {
-	checkKey,
-	OPENAI_BASE_URL,
-	type CheckStep,
-	type KeyCheck,
-} from '../../sandbox/diagnose/check-key.ts';
+import { checkKey, OPENAI_BASE_URL, type KeyCheck } from '../../sandbox/diagnose/check-key.ts';
 import { diagnose, type Diagnosis } from '../../sandbox/diagnose/index.ts';
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
 import { scrubSecrets } from '../../sandbox/keys/redact.ts';
 import { el } from './dom.ts';
-
-const STATUS_WORD: Record<CheckStep['status'], string> = {
-	pass: 'Passed',
-	fail: 'Failed',
-	warn: 'Warning',
-	skipped: 'Skipped',
-};
-
-function lessonLabel(slug: LessonSlug): string {
-	for (const section of course) {
-		for (const lesson of section.lessons) if (lesson.slug === slug) return lesson.label;
-	}
-	return slug;
-}
-
-function lessonLink(slug: LessonSlug): HTMLElement {
-	return el(
-		'p',
-		{},
-		'Lesson: ',
-		el('a', { href: lessonPath(slug), 'data-lesson': slug }, lessonLabel(slug)),
-	);
-}
-
-function renderDiagnosis(diagnosis: Diagnosis): HTMLElement {
-	const confidence =
-		diagnosis.confidence >= 0.8 ? 'high' : diagnosis.confidence >= 0.5 ? 'medium' : 'low';
-	return el(
-		'article',
-		{ 'data-diagnosis': diagnosis.id, 'aria-labelledby': 'ts-diagnosis-title' },
-		el('h3', { id: 'ts-diagnosis-title' }, diagnosis.title),
-		el(
-			'p',
-			{ class: 'ts-note' },
-			`Cause: ${diagnosis.id} · ${confidence} confidence · ${diagnosis.retryable ? 'retrying later can work' : 'retrying will not help'}`,
-		),
-		el('p', {}, diagnosis.explanation),
-		diagnosis.evidence.length > 0 && el('p', {}, el('strong', {}, 'What decided it')),
-		...diagnosis.evidence.map((quote) => el('blockquote', {}, quote)),
-		el('p', {}, el('strong', {}, 'How to fix it')),
-		el('ol', {}, ...diagnosis.fixes.map((fix) => el('li', {}, fix))),
-		lessonLink(diagnosis.lesson),
-	);
-}
-
-function renderStep(step: CheckStep): HTMLElement {
-	const exchange: string[] = [];
-	if (step.request) {
-		exchange.push(`${step.request.method} ${step.request.url}`);
-		for (const [name, value] of Object.entries(step.request.headers))
-			exchange.push(`${name}: ${value}`);
-	}
-	if (step.response) {
-		exchange.push('', `→ HTTP ${step.response.status}`);
-		for (const [name, value] of Object.entries(step.response.headers))
-			exchange.push(`${name}: ${value}`);
-		if (step.response.error?.message) exchange.push(step.response.error.message);
-	}
-	return el(
-		'li',
-		{ 'data-step': step.id, 'data-status': step.status },
-		el('strong', {}, `${STATUS_WORD[step.status]}: `),
-		`${step.title}. ${step.summary}`,
-		exchange.length > 0 &&
-			el(
-				'details',
-				{},
-				el('summary', {}, 'What was sent and what came back'),
-				el('pre', {}, exchange.join('\n')),
-			),
-		step.diagnosis &&
-			step.status === 'fail' &&
-			el('ol', {}, ...step.diagnosis.fixes.slice(0, 3).map((fix) => el('li', {}, fix))),
-		step.diagnosis && step.status === 'fail' && lessonLink(step.diagnosis.lesson),
-	);
-}
+import { isPasteLike, SettledAnnouncer } from './troubleshooter-announcer.ts';
+import { announcementOf, renderDiagnosis, renderStep } from './troubleshooter-render.ts';
 
 /** The troubleshooter element. */
 export class KeylabTroubleshooter extends HTMLElement {
 	#controller: AbortController | undefined;
+	#announcer: SettledAnnouncer | undefined;
+	// What the diagnosis region shows now, so an unchanged diagnosis is not rebuilt per keystroke.
+	#shown = '';
 
 	connectedCallback(): void {
 		const textarea = this.querySelector<HTMLTextAreaElement>('[data-error-input]');
 		const check = this.querySelector<HTMLButtonElement>('[data-check]');
-		textarea?.addEventListener('input', () => this.#diagnose(textarea.value));
+		const status = this.querySelector<HTMLElement>('[data-announce]');
+		if (status)
+			this.#announcer = new SettledAnnouncer(status, (state) => (this.dataset.announce = state));
+		textarea?.addEventListener('input', (event) =>
+			this.#diagnose(textarea.value, isPasteLike(event)),
+		);
 		check?.addEventListener('click', () => void this.#check());
 		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name="ts-target"]')) {
 			radio.addEventListener('change', () => this.#syncTarget());
 		}
 		this.#syncTarget();
+		this.dataset.announce = 'settled';
 		this.dataset.state = 'ready';
 	}
 
 	disconnectedCallback(): void {
 		this.#controller?.abort();
+		this.#announcer?.clear();
 	}
 
-	#results(): HTMLElement {
-		return this.querySelector<HTMLElement>('[data-results]') ?? this;
+	#region(name: 'results' | 'check-results'): HTMLElement {
+		return this.querySelector<HTMLElement>(`[data-${name}]`) ?? this;
 	}
 
 	#target(): 'practice' | 'openai' {
@@ -129,10 +59,13 @@ export class KeylabTroubleshooter extends HTMLElement {
 			node.hidden = !practice;
 	}
 
-	#diagnose(text: string): void {
-		const results = this.#results();
+	/** Shows the diagnosis of `text` at once; announces it after a pause, or now for a paste. */
+	#diagnose(text: string, pasted: boolean): void {
+		const results = this.#region('results');
 		if (text.trim() === '') {
 			results.replaceChildren();
+			this.#shown = '';
+			this.#announcer?.clear();
 			this.dataset.state = 'ready';
 			return;
 		}
@@ -146,7 +79,10 @@ export class KeylabTroubleshooter extends HTMLElement {
 			evidence: diagnosis.evidence.map(scrub),
 			fixes: diagnosis.fixes.map(scrub),
 		};
-		results.replaceChildren(renderDiagnosis(shown));
+		const signature = JSON.stringify(shown);
+		if (signature !== this.#shown) results.replaceChildren(renderDiagnosis(shown));
+		this.#shown = signature;
+		this.#announcer?.say(announcementOf(shown), pasted);
 		this.dataset.state = 'diagnosed';
 	}
 
@@ -154,7 +90,7 @@ export class KeylabTroubleshooter extends HTMLElement {
 		this.#controller?.abort();
 		const controller = new AbortController();
 		this.#controller = controller;
-		const results = this.#results();
+		const results = this.#region('check-results');
 		const target = this.#target();
 		const scenario = this.querySelector<HTMLSelectElement>('[data-scenario]')?.value ?? '';
 		const model = this.querySelector<HTMLInputElement>('[data-model]')?.value.trim() || undefined;

@@ -335,11 +335,15 @@ test.describe('keyboard only', () => {
 		);
 		await expect(tool).toHaveAttribute('data-state', 'diagnosed');
 		const results = page.getByRole('region', { name: 'Results' });
-		// The diagnosis appears in a live region, so it is read out without moving focus.
-		await expect(results).toHaveAttribute('aria-live', 'polite');
 		await expect(results.getByRole('heading', { level: 3 })).toHaveText(/Out of credits/);
+		// A status line reads the diagnosis out without moving focus (once typing pauses).
+		await expect(tool.getByRole('status')).toContainText('Out of credits');
+		// The diagnosis follows the error box: its lesson link comes before the key check.
 		const lesson = results.locator('a[data-lesson]');
-		await pressUntilFocused(page, lesson, 'Tab', 25);
+		await pressUntilFocused(page, lesson, 'Tab', 3);
+		await page.keyboard.press('Tab');
+		await expect(page.getByLabel('The key to check')).toBeFocused();
+		await pressUntilFocused(page, lesson, 'Shift+Tab', 1);
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/troubleshooting\/billing-and-quota\/$/);
 	});

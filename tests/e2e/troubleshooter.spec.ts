@@ -13,6 +13,9 @@ function fakeRealKey(): string {
 
 const tool = (page: Page) => page.locator('keylab-troubleshooter');
 const results = (page: Page) => page.getByRole('region', { name: 'Results' });
+/** Everything in the troubleshooter a screen reader reads out when it changes. */
+const LIVE = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
+const liveRegions = (page: Page) => tool(page).locator(LIVE);
 
 async function open(page: Page): Promise<void> {
 	await page.goto(PAGE);
@@ -97,7 +100,9 @@ test('the live check against the in-page practice API shows a checklist', async 
 		'pass',
 	);
 	await expect(checklist.locator('[data-step="quota"]')).toHaveAttribute('data-status', 'fail');
-	await expect(results(page).locator('[data-diagnosis="insufficient_quota"]')).toBeVisible();
+	await expect(
+		tool(page).locator('[data-check-results] [data-diagnosis="insufficient_quota"]'),
+	).toBeVisible();
 	// The practice API ran in the page: nothing went to OpenAI.
 	expect(requests.filter((url) => url.includes('api.openai.com'))).toEqual([]);
 });
@@ -127,4 +132,103 @@ test('a typed key stays out of the DOM, URL, storage and console, and is forgott
 	}
 	await page.getByRole('button', { name: 'Forget key' }).click();
 	await expect(page.getByLabel('The key to check')).toHaveValue('');
+});
+
+/** Counts, from now on, the DOM changes of every live region in the troubleshooter. */
+async function watchLiveRegions(page: Page): Promise<void> {
+	await tool(page).evaluate((root, live) => {
+		const counter = window as unknown as { liveChanges: number };
+		counter.liveChanges = 0;
+		const observer = new MutationObserver((records) => (counter.liveChanges += records.length));
+		for (const region of root.querySelectorAll(live))
+			observer.observe(region, { childList: true, characterData: true, subtree: true });
+	}, LIVE);
+}
+
+const liveChanges = (page: Page) =>
+	page.evaluate(() => (window as unknown as { liveChanges: number }).liveChanges);
+
+const TYPED = 'RateLimitError: 429 You exceeded your current quota';
+
+test('typing an error character by character announces its diagnosis once', async ({ page }) => {
+	await open(page);
+	await watchLiveRegions(page);
+	await page.getByLabel(/The error you got/).focus();
+	await page.keyboard.type(TYPED, { delay: 15 });
+	await expect(liveRegions(page).filter({ hasText: /Out of credits/ })).toHaveCount(1);
+	// One announcement; a slow machine may let one pause through mid-word, never one per key.
+	expect(await liveChanges(page)).toBeLessThanOrEqual(2);
+	await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(/Out of credits/);
+});
+
+test('the diagnosis shows at once, is spoken after a pause or a paste, and never twice', async ({
+	page,
+	context,
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.clock.install();
+	await open(page);
+	await page.clock.pauseAt(Date.now() + 1_000);
+	await watchLiveRegions(page);
+	const status = tool(page).getByRole('status');
+	const textarea = page.getByLabel(/The error you got/);
+	await textarea.focus();
+	await page.keyboard.type(TYPED);
+	// Seen at once, not yet spoken: the time for a pause has not passed.
+	await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(/Out of credits/);
+	await expect(tool(page)).toHaveAttribute('data-announce', 'pending');
+	await page.clock.runFor(399);
+	expect(await liveChanges(page)).toBe(0);
+	await page.clock.runFor(1);
+	await expect(status).toContainText('Out of credits');
+	await expect(tool(page)).toHaveAttribute('data-announce', 'settled');
+	expect(await liveChanges(page)).toBe(1);
+
+	// More typing that leaves the diagnosis as it was is not read out again.
+	await page.keyboard.type(', please check your plan');
+	await expect(tool(page)).toHaveAttribute('data-announce', 'pending');
+	await page.clock.runFor(400);
+	await expect(tool(page)).toHaveAttribute('data-announce', 'settled');
+	expect(await liveChanges(page)).toBe(1);
+
+	// A paste is spoken right away, with no time passing.
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.press('Delete');
+	await page.evaluate(() =>
+		navigator.clipboard.writeText(
+			"Access to fetch at 'https://api.openai.com/v1/models' from origin 'http://localhost:3000' has been blocked by CORS policy",
+		),
+	);
+	await page.keyboard.press('ControlOrMeta+v');
+	await expect(textarea).toHaveValue(/blocked by CORS policy/);
+	await expect(status).toContainText('blocked the call');
+	await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(/blocked the call/);
+});
+
+test('the diagnosis sits between the error box and the key check, on desktop and a phone', async ({
+	page,
+}) => {
+	for (const viewport of [
+		{ width: 1280, height: 800 },
+		{ width: 375, height: 740 },
+	]) {
+		await page.setViewportSize(viewport);
+		await open(page);
+		await paste(page, errors[0][1]);
+		const box = async (locator: ReturnType<Page['locator']>) => {
+			const found = await locator.boundingBox();
+			if (!found) throw new Error('not laid out');
+			return found;
+		};
+		const error = await box(page.getByLabel(/The error you got/));
+		const diagnosis = await box(results(page));
+		const keyCheck = await box(page.getByRole('heading', { name: 'Check a key' }));
+		expect(diagnosis.y).toBeGreaterThanOrEqual(error.y + error.height);
+		expect(keyCheck.y).toBeGreaterThanOrEqual(diagnosis.y + diagnosis.height);
+		expect(diagnosis.x + diagnosis.width).toBeLessThanOrEqual(viewport.width);
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth),
+			`horizontal scroll at ${viewport.width}px`,
+		).toBeLessThanOrEqual(viewport.width);
+	}
 });
