@@ -1,21 +1,34 @@
 /**
  * `<keylab-troubleshooter>`: diagnoses pasted errors as they are pasted (offline, nothing sent)
  * and runs the live key check. The key is read from the tab's key holder at the moment of the
- * check and never written to an attribute, the URL, storage or the console. The practice API
- * is imported only when a check runs against it.
+ * check and never written to an attribute, the URL, storage or the console. Both halves load on
+ * demand: the diagnosis on the error box's first focus or when the page goes idle, the check on
+ * its first click, so the page itself ships little more than this element.
  */
-import { checkKey, OPENAI_BASE_URL, type KeyCheck } from '../../sandbox/diagnose/check-key.ts';
-import { diagnose, type Diagnosis } from '../../sandbox/diagnose/index.ts';
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
-import { scrubSecrets } from '../../sandbox/keys/redact.ts';
 import { el } from './dom.ts';
 import { isPasteLike, SettledAnnouncer } from './troubleshooter-announcer.ts';
-import { announcementOf, renderDiagnosis, renderStep } from './troubleshooter-render.ts';
+import type { diagnosisView } from './troubleshooter-diagnosis.ts';
+
+type DiagnosisModule = { diagnosisView: typeof diagnosisView };
+
+/** Runs `work` when the page has finished loading and the main thread is free. */
+function whenIdle(work: () => void): void {
+	// Safari has no requestIdleCallback; a timeout after `load` is the next best thing. A busy
+	// page still gets the work within 2 s, so the engine is cached soon after load either way.
+	const idle = (): void =>
+		void ('requestIdleCallback' in window
+			? requestIdleCallback(work, { timeout: 2_000 })
+			: setTimeout(work, 200));
+	if (document.readyState === 'complete') idle();
+	else window.addEventListener('load', idle, { once: true });
+}
 
 /** The troubleshooter element. */
 export class KeylabTroubleshooter extends HTMLElement {
 	#controller: AbortController | undefined;
 	#announcer: SettledAnnouncer | undefined;
+	#diagnosis: Promise<DiagnosisModule> | undefined;
 	// What the diagnosis region shows now, so an unchanged diagnosis is not rebuilt per keystroke.
 	#shown = '';
 
@@ -25,9 +38,10 @@ export class KeylabTroubleshooter extends HTMLElement {
 		const status = this.querySelector<HTMLElement>('[data-announce]');
 		if (status)
 			this.#announcer = new SettledAnnouncer(status, (state) => (this.dataset.announce = state));
-		textarea?.addEventListener('input', (event) =>
-			this.#diagnose(textarea.value, isPasteLike(event)),
-		);
+		textarea?.addEventListener('focus', () => void this.#loadDiagnosis().catch(() => undefined));
+		textarea?.addEventListener('input', (event) => void this.#diagnose(textarea, event));
+		// Fetched ahead of any paste, so one that comes after the network went away still works.
+		whenIdle(() => void this.#loadDiagnosis().catch(() => undefined));
 		check?.addEventListener('click', () => void this.#check());
 		for (const radio of this.querySelectorAll<HTMLInputElement>('input[name="ts-target"]')) {
 			radio.addEventListener('change', () => this.#syncTarget());
@@ -46,6 +60,22 @@ export class KeylabTroubleshooter extends HTMLElement {
 		return this.querySelector<HTMLElement>(`[data-${name}]`) ?? this;
 	}
 
+	#loadDiagnosis(): Promise<DiagnosisModule> {
+		this.#diagnosis ??= import('./troubleshooter-diagnosis.ts').then(
+			(module) => {
+				// From here on a paste is diagnosed offline too.
+				this.dataset.engine = 'loaded';
+				return module;
+			},
+			(error: unknown) => {
+				// Let the next keystroke try again (the network may be back).
+				this.#diagnosis = undefined;
+				throw error;
+			},
+		);
+		return this.#diagnosis;
+	}
+
 	#target(): 'practice' | 'openai' {
 		return this.querySelector<HTMLInputElement>('input[name="ts-target"]:checked')?.value ===
 			'openai'
@@ -59,31 +89,38 @@ export class KeylabTroubleshooter extends HTMLElement {
 			node.hidden = !practice;
 	}
 
-	/** Shows the diagnosis of `text` at once; announces it after a pause, or now for a paste. */
-	#diagnose(text: string, pasted: boolean): void {
+	/** Shows the diagnosis at once; announces it after a pause, or now for a paste. */
+	async #diagnose(textarea: HTMLTextAreaElement, event: Event): Promise<void> {
 		const results = this.#region('results');
-		if (text.trim() === '') {
-			results.replaceChildren();
+		const pasted = isPasteLike(event);
+		if (textarea.value.trim() === '') return this.#clear();
+		let module: DiagnosisModule;
+		try {
+			module = await this.#loadDiagnosis();
+		} catch {
 			this.#shown = '';
-			this.#announcer?.clear();
-			this.dataset.state = 'ready';
+			results.replaceChildren(
+				el('p', {}, 'The diagnosis could not load: reconnect, then paste the error again.'),
+			);
+			this.#announcer?.say('The diagnosis could not load. Reconnect and paste again.', true);
+			this.dataset.state = 'unavailable';
 			return;
 		}
-		// A pasted error may quote the key that failed: scrub the held key from anything shown.
-		const diagnosis = diagnose(text);
-		const secrets = [keyHolder.has() ? keyHolder.get() : undefined];
-		const scrub = (value: string) => scrubSecrets(value, secrets);
-		const shown: Diagnosis = {
-			...diagnosis,
-			explanation: scrub(diagnosis.explanation),
-			evidence: diagnosis.evidence.map(scrub),
-			fixes: diagnosis.fixes.map(scrub),
-		};
-		const signature = JSON.stringify(shown);
-		if (signature !== this.#shown) results.replaceChildren(renderDiagnosis(shown));
-		this.#shown = signature;
-		this.#announcer?.say(announcementOf(shown), pasted);
+		// Typing went on while the module loaded: diagnose what the box holds now.
+		const text = textarea.value;
+		if (text.trim() === '') return this.#clear();
+		const view = module.diagnosisView(text, [keyHolder.has() ? keyHolder.get() : undefined]);
+		if (view.signature !== this.#shown) results.replaceChildren(view.render());
+		this.#shown = view.signature;
+		this.#announcer?.say(view.announcement, pasted);
 		this.dataset.state = 'diagnosed';
+	}
+
+	#clear(): void {
+		this.#region('results').replaceChildren();
+		this.#shown = '';
+		this.#announcer?.clear();
+		this.dataset.state = 'ready';
 	}
 
 	async #check(): Promise<void> {
@@ -91,59 +128,33 @@ export class KeylabTroubleshooter extends HTMLElement {
 		const controller = new AbortController();
 		this.#controller = controller;
 		const results = this.#region('check-results');
-		const target = this.#target();
-		const scenario = this.querySelector<HTMLSelectElement>('[data-scenario]')?.value ?? '';
-		const model = this.querySelector<HTMLInputElement>('[data-model]')?.value.trim() || undefined;
-		const allowBillableRequest =
-			this.querySelector<HTMLInputElement>('[data-billable]')?.checked === true;
 		this.dataset.state = 'checking';
-		const list = el('ol', { class: 'ts-checklist', 'aria-label': 'Key check' });
-		results.replaceChildren(
-			el(
-				'h3',
-				{},
-				target === 'practice'
-					? 'Key check against the practice API'
-					: 'Key check against api.openai.com',
-			),
-			list,
-		);
 		try {
-			let key = keyHolder.get() ?? '';
-			let options: Parameters<typeof checkKey>[1] = {
-				model,
-				allowBillableRequest,
+			const { runKeyCheck } = await import('./troubleshooter-check.ts');
+			const ok = await runKeyCheck(results, {
+				target: this.#target(),
+				scenario: this.querySelector<HTMLSelectElement>('[data-scenario]')?.value ?? '',
+				key: keyHolder.get() ?? '',
+				model: this.querySelector<HTMLInputElement>('[data-model]')?.value.trim() || undefined,
+				allowBillableRequest:
+					this.querySelector<HTMLInputElement>('[data-billable]')?.checked === true,
 				signal: controller.signal,
-			};
-			if (target === 'practice') {
-				// Loaded only now: a visitor who only pastes errors never downloads the practice API.
-				const practice = await import('../../sandbox/practice-api/index.ts');
-				const api = practice.createPracticeApi();
-				if (scenario) key = practice.scenarioKey(scenario);
-				options = {
-					...options,
-					baseURL: practice.PRACTICE_BASE_URL,
-					fetch: (request) => api.fetch(request),
-				};
-			} else {
-				options = { ...options, baseURL: OPENAI_BASE_URL };
-			}
-			const result: KeyCheck = await checkKey(key, {
-				...options,
-				onStep: (step) => list.append(renderStep(step)),
 			});
-			if (result.diagnosis) results.append(renderDiagnosis(result.diagnosis));
-			this.dataset.result = result.ok ? 'ok' : 'problem';
+			this.dataset.result = ok ? 'ok' : 'problem';
 		} catch {
 			if (controller.signal.aborted) return;
-			list.append(
-				el(
-					'li',
-					{ 'data-status': 'fail' },
-					el('strong', {}, 'Failed: '),
-					'The check could not run.',
-				),
+			const failed = el(
+				'li',
+				{ 'data-status': 'fail' },
+				el('strong', {}, 'Failed: '),
+				'The check could not run.',
 			);
+			const list = results.querySelector('ol.ts-checklist');
+			if (list) list.append(failed);
+			else
+				results.replaceChildren(
+					el('ol', { class: 'ts-checklist', 'aria-label': 'Key check' }, failed),
+				);
 			this.dataset.result = 'problem';
 		}
 		this.dataset.state = 'checked';

@@ -76,6 +76,8 @@ test('the lesson link leads to the lesson', async ({ page }) => {
 
 test('pasted errors are diagnosed offline', async ({ page, context }) => {
 	await open(page);
+	// The engine loads when the page goes idle, without anyone touching it.
+	await expect(tool(page)).toHaveAttribute('data-engine', 'loaded');
 	await context.setOffline(true);
 	await paste(
 		page,
@@ -83,6 +85,23 @@ test('pasted errors are diagnosed offline', async ({ page, context }) => {
 	);
 	await expect(results(page)).toContainText('did you mean "gpt-4"');
 	await context.setOffline(false);
+});
+
+test('an engine that cannot load says so, and the next keystroke tries again', async ({ page }) => {
+	await page.route(/\/troubleshooter-diagnosis\.[\w-]+\.js$/, (route) =>
+		route.abort('internetdisconnected'),
+	);
+	await open(page);
+	const textarea = page.getByLabel(/The error you got/);
+	await textarea.fill('RateLimitError: 429 You exceeded your current quota');
+	await expect(tool(page)).toHaveAttribute('data-state', 'unavailable');
+	await expect(results(page)).toContainText('could not load');
+	await expect(tool(page).getByRole('status')).toContainText('could not load');
+	await page.unrouteAll();
+	await textarea.press('End');
+	await page.keyboard.type('.');
+	await expect(tool(page)).toHaveAttribute('data-state', 'diagnosed');
+	await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(/Out of credits/);
 });
 
 test('the live check against the in-page practice API shows a checklist', async ({ page }) => {
