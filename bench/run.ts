@@ -93,12 +93,11 @@ function parseApi(text: string): Record<string, { rps: number; p99: number }> {
  */
 async function lighthouseMedian(
 	url: string,
-	port: number,
 ): Promise<{ lighthouse: LighthouseResult; performanceRuns: number[] }> {
 	const runs: LighthouseResult[] = [];
 	let slowdown = 4;
 	while (runs.length < RUNS) {
-		const result = await runLighthouse(url, port, slowdown);
+		const result = await withBrowser((_browser, port) => runLighthouse(url, port, slowdown));
 		const wanted = flags.has('--stock') ? 4 : calibratedSlowdown(result.benchmarkIndex);
 		if (runs.length === 0 && wanted !== slowdown) {
 			slowdown = wanted;
@@ -112,29 +111,39 @@ async function lighthouseMedian(
 	return { lighthouse: median, performanceRuns: runs.map((run) => run.scores.performance) };
 }
 
-async function measurePages(base: string): Promise<Record<string, PageReport>> {
+/**
+ * A fresh Chromium with a DevTools port for `use`, closed afterwards. Each Lighthouse run gets its
+ * own browser, as Lighthouse's CLI does: runs sharing one browser scored lower each time (landing
+ * 100, 96, 91 in a row), so the order of pages would have decided their scores.
+ */
+async function withBrowser<T>(use: (browser: Browser, port: number) => Promise<T>): Promise<T> {
 	const port = await reservePort();
 	const options = chromiumLaunchOptions();
-	const browser: Browser = await chromium.launch({
+	const browser = await chromium.launch({
 		...options,
 		args: [...(options.args ?? []), `--remote-debugging-port=${port}`],
 	});
-	const reports: Record<string, PageReport> = {};
 	try {
-		for (const [name, path] of Object.entries(PAGES)) {
-			console.error(`Measuring ${path}…`);
-			const context = await browser.newContext();
-			const weight = await measurePageWeight(await context.newPage(), base + path);
-			await context.close();
-			reports[name] = {
-				path,
-				js: weight.js,
-				css: weight.css,
-				...(await lighthouseMedian(base + path, port)),
-			};
-		}
+		return await use(browser, port);
 	} finally {
 		await browser.close();
+	}
+}
+
+async function measurePages(base: string): Promise<Record<string, PageReport>> {
+	const reports: Record<string, PageReport> = {};
+	for (const [name, path] of Object.entries(PAGES)) {
+		console.error(`Measuring ${path}…`);
+		const weight = await withBrowser(async (browser) => {
+			const context = await browser.newContext();
+			return measurePageWeight(await context.newPage(), base + path);
+		});
+		reports[name] = {
+			path,
+			js: weight.js,
+			css: weight.css,
+			...(await lighthouseMedian(base + path)),
+		};
 	}
 	return reports;
 }
