@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { redactKey } from '../../sandbox/keys/redact.ts';
+import { sandbox, setIndex } from './support/sandbox.ts';
 
 const LESSON = '/using/first-call/?engine=worker';
 const LIVE_HOST = 'api.openai.com';
@@ -13,7 +14,6 @@ function fakeRealKey(): string {
 	return `sk-proj-${chunk(74)}${'T3Blbk'}${'FJ'}${chunk(74)}`;
 }
 
-const sandbox = (page: Page) => page.locator('keylab-sandbox').first();
 const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
 
 async function runAndWait(page: Page): Promise<string> {
@@ -21,19 +21,6 @@ async function runAndWait(page: Page): Promise<string> {
 	await sandbox(page).getByRole('button', { name: 'Run' }).click();
 	await expect(sandbox(page)).toHaveAttribute('data-runs', String(before + 1), { timeout: 45_000 });
 	return (await sandbox(page).getAttribute('data-state')) ?? '';
-}
-
-async function setIndex(page: Page, contents: string): Promise<void> {
-	await sandbox(page).evaluate(async (element, code) => {
-		const el = element as HTMLElement & {
-			getFiles(): Promise<{ path: string; contents: string }[]>;
-			setFiles(files: { path: string; contents: string }[]): Promise<void>;
-		};
-		const files = await el.getFiles();
-		await el.setFiles(
-			files.map((file) => (file.path === 'index.js' ? { ...file, contents: code } : file)),
-		);
-	}, contents);
 }
 
 /** Everything the page keeps where a key must never be: storage, cookies, URL, DOM. */

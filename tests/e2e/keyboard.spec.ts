@@ -5,13 +5,13 @@
  * page.keyboard acts on it, and every control that takes focus must show a focus indicator.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { sandbox, setIndex } from './support/sandbox.ts';
 
 const LESSON = '/using/first-call/?engine=worker';
 const CONSOLE_LESSON = '/keys/restricted-permissions/?engine=worker';
 const SCENARIO_LESSON = '/troubleshooting/key-does-not-work/?engine=worker';
 const TROUBLESHOOTER = '/troubleshooter/';
 
-const sandbox = (page: Page) => page.locator('keylab-sandbox').first();
 const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
 const practiceConsole = (page: Page) => page.locator('keylab-practice-console');
 
@@ -71,18 +71,6 @@ async function pressUntilFocused(
 		if (await target.evaluate((element) => element === document.activeElement)) return;
 	}
 	await expect(target, `${key} never reached it in ${max} presses`).toBeFocused({ timeout: 1 });
-}
-
-/** Replaces index.js through the element's public API (setup, as a scenario card does it). */
-async function setIndex(page: Page, contents: string): Promise<void> {
-	await sandbox(page).evaluate(async (element, code) => {
-		const el = element as HTMLElement & {
-			getFiles(): Promise<{ path: string; contents: string }[]>;
-			setFiles(files: { path: string; contents: string }[]): Promise<void>;
-		};
-		const files = await el.getFiles();
-		await el.setFiles(files.map((f) => (f.path === 'index.js' ? { ...f, contents: code } : f)));
-	}, contents);
 }
 
 /** Presses Enter on the focused control and waits for the sandbox's run counter to move. */

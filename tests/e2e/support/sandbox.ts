@@ -1,0 +1,19 @@
+/** Shared steps for specs that drive a lesson's `<keylab-sandbox>`. */
+import type { Locator, Page } from '@playwright/test';
+
+/** The page's first sandbox. */
+export const sandbox = (page: Page): Locator => page.locator('keylab-sandbox').first();
+
+/** Replaces index.js through the element's public API (as a scenario card does), keeping the rest. */
+export async function setIndex(page: Page, contents: string): Promise<void> {
+	await sandbox(page).evaluate(async (element, code) => {
+		const el = element as HTMLElement & {
+			getFiles(): Promise<{ path: string; contents: string }[]>;
+			setFiles(files: { path: string; contents: string }[]): Promise<void>;
+		};
+		const files = await el.getFiles();
+		await el.setFiles(
+			files.map((file) => (file.path === 'index.js' ? { ...file, contents: code } : file)),
+		);
+	}, contents);
+}
