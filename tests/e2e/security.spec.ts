@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { securityHeaders } from '../../src/headers.ts';
 import { recordViolations, violations } from './support/csp.ts';
+import { runOnceCleanly } from './support/sandbox.ts';
 
 const LESSON = '/start/what-is-an-api-key/';
 const SANDBOX_LESSON = '/using/first-call/?engine=worker';
@@ -124,12 +125,8 @@ test('the sandbox runs in practice mode and Monaco loads under the policy', asyn
 		if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
 	});
 	await page.goto(SANDBOX_LESSON);
+	await runOnceCleanly(page);
 	const sandbox = page.locator('keylab-sandbox').first();
-	await expect(sandbox).toHaveAttribute('data-state', 'idle');
-	await sandbox.getByRole('button', { name: 'Run' }).click();
-	await expect(sandbox).toHaveAttribute('data-runs', '1', { timeout: 45_000 });
-	await expect(sandbox).toHaveAttribute('data-state', 'ready');
-	await expect(sandbox.getByRole('log', { name: 'Output' })).toContainText('Exited with code 0');
 
 	await sandbox.getByRole('tabpanel').locator('pre').first().click();
 	await expect(sandbox).toHaveAttribute('data-editor', 'ready', { timeout: 60_000 });

@@ -8,6 +8,7 @@ import { serveStatic, type StaticServer } from '../../scripts/serve-static.ts';
 import { securityHeaders } from '../../src/headers.ts';
 import { recordViolations, violations } from './support/csp.ts';
 import { sitemapPaths } from './support/sitemap.ts';
+import { runOnceCleanly } from './support/sandbox.ts';
 
 let host: StaticServer;
 
@@ -76,11 +77,6 @@ test('the troubleshooter diagnoses a pasted error', async ({ page }) => {
 
 test('a lesson sandbox runs in practice mode', async ({ page }) => {
 	await page.goto(`${host.url}/using/first-call/?engine=worker`);
-	const sandbox = page.locator('keylab-sandbox').first();
-	await expect(sandbox).toHaveAttribute('data-state', 'idle');
-	await sandbox.getByRole('button', { name: 'Run' }).click();
-	await expect(sandbox).toHaveAttribute('data-runs', '1', { timeout: 45_000 });
-	await expect(sandbox).toHaveAttribute('data-state', 'ready');
-	await expect(sandbox.getByRole('log', { name: 'Output' })).toContainText('Exited with code 0');
+	await runOnceCleanly(page);
 	await expectClean(page);
 });

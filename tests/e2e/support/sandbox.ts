@@ -1,5 +1,5 @@
 /** Shared steps for specs that drive a lesson's `<keylab-sandbox>`. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The page's first sandbox. */
 export const sandbox = (page: Page): Locator => page.locator('keylab-sandbox').first();
@@ -16,4 +16,14 @@ export async function setIndex(page: Page, contents: string): Promise<void> {
 			files.map((file) => (file.path === 'index.js' ? { ...file, contents: code } : file)),
 		);
 	}, contents);
+}
+
+/** Runs the page's sandbox for the first time and waits for the program to exit cleanly. */
+export async function runOnceCleanly(page: Page): Promise<void> {
+	const box = sandbox(page);
+	await expect(box).toHaveAttribute('data-state', 'idle');
+	await box.getByRole('button', { name: 'Run' }).click();
+	await expect(box).toHaveAttribute('data-runs', '1', { timeout: 45_000 });
+	await expect(box).toHaveAttribute('data-state', 'ready');
+	await expect(box.getByRole('log', { name: 'Output' })).toContainText('Exited with code 0');
 }
