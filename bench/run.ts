@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { serveStatic } from '../scripts/serve-static.ts';
 import { budgets } from '../tests/e2e/support/budgets.ts';
-import { chromiumLaunchOptions } from '../tests/e2e/support/browser.ts';
+import { benchmarkLaunchOptions } from '../tests/e2e/support/browser.ts';
 import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
 import { reservePort } from '../tests/e2e/support/port.ts';
 import { calibratedSlowdown, runLighthouse, type LighthouseResult } from './lighthouse.ts';
@@ -115,27 +115,15 @@ async function lighthouseMedian(
 }
 
 /**
- * Headless Chromium 156 preloads its omnibox popups (two browser-UI renderers) at launch: about
- * 1.5 s of CPU while Lighthouse loads the page, which on 2 cores landed in the page's measured
- * tasks (one run traced a 623 ms omnibox task in the middle of a lesson's load). Off for the
- * benchmark. Chromium keeps the last --disable-features it is given, so this one also replaces
- * Playwright's list (kept for test determinism): Lighthouse measures a browser closer to stock.
- */
-const quietBrowserUi =
-	'--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
-
-/**
  * A fresh Chromium with a DevTools port for `use`, closed afterwards. Each Lighthouse run gets its
  * own browser, as Lighthouse's CLI does: runs sharing one browser scored lower each time (landing
  * 100, 96, 91 in a row), so the order of pages would have decided their scores.
  */
 async function withBrowser<T>(use: (browser: Browser, port: number) => Promise<T>): Promise<T> {
 	const port = await reservePort();
-	const options = chromiumLaunchOptions();
-	const browser = await chromium.launch({
-		...options,
-		args: [...(options.args ?? []), `--remote-debugging-port=${port}`, quietBrowserUi],
-	});
+	const browser = await chromium.launch(
+		benchmarkLaunchOptions([`--remote-debugging-port=${port}`]),
+	);
 	try {
 		return await use(browser, port);
 	} finally {

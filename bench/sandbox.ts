@@ -11,7 +11,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/support/browser.ts';
+import { benchmarkLaunchOptions } from '../tests/e2e/support/browser.ts';
 import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
 import { reservePort } from '../tests/e2e/support/port.ts';
 
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
 	build();
 	const port = await reservePort();
 	const server = await preview(port);
-	const browser = await chromium.launch(chromiumLaunchOptions());
+	const browser = await chromium.launch(benchmarkLaunchOptions());
 	try {
 		const { cold, warm, backToBack, weight } = await measure(browser, `http://127.0.0.1:${port}`);
 		const js = weight.files.filter((file) => file.type === 'js');
