@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getTemplate } from '../../sandbox/templates/index.ts';
+import { appliedCss } from './support/applied-css.ts';
 
 const LESSON = '/using/first-call/?engine=worker';
 const NO_SANDBOX = '/start/what-is-an-api-key/';
@@ -28,21 +29,6 @@ async function setIndex(page: Page, contents: string): Promise<void> {
 			files.map((file) => (file.path === 'index.js' ? { ...file, contents: code } : file)),
 		);
 	}, contents);
-}
-
-/** Every stylesheet rule text the document has applied, to look for Monaco's classes. */
-async function appliedCss(page: Page): Promise<string> {
-	return page.evaluate(() =>
-		[...document.styleSheets]
-			.map((sheet) => {
-				try {
-					return [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
-				} catch {
-					return '';
-				}
-			})
-			.join('\n'),
-	);
 }
 
 test('runs a lesson sample in practice mode and shows the model reply, without loading Monaco', async ({
@@ -162,12 +148,12 @@ test('Monaco loads only on request, with its CSS, the SDK types and a syntax err
 	await page.goto(LESSON);
 	await page.waitForLoadState('networkidle');
 	expect(monacoRequests, 'nothing of Monaco before the learner asks').toEqual([]);
-	expect(await page.locator('link[data-keylab-monaco]').count()).toBe(0);
+	expect(await page.locator('link[data-keylab-stylesheet="monaco"]').count()).toBe(0);
 
 	await sandbox(page).getByRole('tabpanel').locator('pre').first().click();
 	await expect(sandbox(page)).toHaveAttribute('data-editor', 'ready', { timeout: 30_000 });
 	expect(monacoRequests.length).toBeGreaterThan(0);
-	await expect(page.locator('link[data-keylab-monaco]')).toHaveCount(1);
+	await expect(page.locator('link[data-keylab-stylesheet="monaco"]')).toHaveCount(1);
 	expect(await appliedCss(page)).toContain('.monaco-editor');
 
 	// A wrong SDK call is underlined once the types reach the TypeScript worker.

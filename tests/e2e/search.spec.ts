@@ -3,17 +3,23 @@
  * and search still finds lessons by mouse and by keyboard.
  */
 import { expect, test } from '@playwright/test';
+import { appliedCss } from './support/applied-css.ts';
 
 const isPagefindUi = (url: string) => /\/ui-core\.[\w-]+\.js$/.test(url);
 
-test('a lesson loads no search UI until the learner reaches for search', async ({ page }) => {
+test('a lesson loads no search UI, script or styles, until the learner reaches for search', async ({
+	page,
+}) => {
 	const fetched: string[] = [];
 	page.on('request', (request) => fetched.push(request.url()));
 	await page.goto('/start/what-is-an-api-key/', { waitUntil: 'networkidle' });
 	expect(fetched.filter(isPagefindUi)).toEqual([]);
+	expect(await appliedCss(page)).not.toContain('.pagefind-ui');
 	const loaded = page.waitForRequest((request) => isPagefindUi(request.url()));
 	await page.getByRole('button', { name: /^Search/ }).hover();
 	await loaded;
+	await expect(page.locator('link[data-keylab-stylesheet="search"]')).toHaveCount(1);
+	await expect.poll(() => appliedCss(page)).toContain('#starlight__search .pagefind-ui__result');
 });
 
 test('Ctrl+K opens search, a query finds the compromised-key lesson, Escape closes it', async ({

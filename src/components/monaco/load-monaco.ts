@@ -3,6 +3,7 @@
  * two workers it needs, the self-contained stylesheet and the `openai` SDK's types.
  */
 import cssUrl from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
+import { loadStylesheet } from '../load-stylesheet.ts';
 
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import type * as TypeScriptRegister from 'monaco-editor/languages/features/typescript/register';
@@ -12,23 +13,6 @@ export type Monaco = typeof MonacoApi;
 type TypeScriptApi = typeof TypeScriptRegister;
 
 let loading: Promise<Monaco> | undefined;
-
-/** Resolves once the stylesheet has applied, so the editor never measures unstyled text. */
-function addStylesheet(): Promise<void> {
-	const existing = document.querySelector<HTMLLinkElement>('link[data-keylab-monaco]');
-	if (existing) return Promise.resolve();
-	const link = document.createElement('link');
-	link.rel = 'stylesheet';
-	link.href = cssUrl;
-	link.dataset.keylabMonaco = '';
-	const loaded = new Promise<void>((resolve) => {
-		// A failed stylesheet should not keep the editor from working, only from looking right.
-		link.addEventListener('load', () => resolve(), { once: true });
-		link.addEventListener('error', () => resolve(), { once: true });
-	});
-	document.head.append(link);
-	return loaded;
-}
 
 async function configureWorkers(): Promise<void> {
 	const [{ default: EditorWorker }, { default: TsWorker }] = await Promise.all([
@@ -64,7 +48,8 @@ async function load(): Promise<Monaco> {
 		import('monaco-editor/languages/features/typescript/register') as Promise<TypeScriptApi>,
 		import('monaco-editor/languages/definitions/javascript/register'),
 		configureWorkers(),
-		addStylesheet(),
+		// A failed stylesheet should not keep the editor from working, only from looking right.
+		loadStylesheet(cssUrl, 'monaco').catch(() => undefined),
 	]);
 	ts.javascriptDefaults.setCompilerOptions({
 		target: ts.ScriptTarget.ESNext,

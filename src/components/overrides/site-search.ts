@@ -3,6 +3,8 @@
  * idle (see SiteSearch.astro). Behaviour otherwise follows Starlight's: Ctrl/⌘+K toggles the
  * dialog, a click outside it or on a result closes it.
  */
+import { loadStylesheet } from '../load-stylesheet.ts';
+import uiStylesheet from './pagefind-ui.css?url';
 
 class SiteSearch extends HTMLElement {
 	#ui: Promise<void> | undefined;
@@ -55,8 +57,11 @@ class SiteSearch extends HTMLElement {
 	/** Loads and mounts Pagefind's UI once; on failure, says so in the dialog and allows a retry. */
 	#loadUi(): Promise<void> {
 		if (import.meta.env.DEV) return Promise.resolve();
-		this.#ui ??= import('@pagefind/default-ui').then(
-			({ PagefindUI }) => {
+		this.#ui ??= Promise.all([
+			import('@pagefind/default-ui'),
+			loadStylesheet(uiStylesheet, 'search'),
+		]).then(
+			([{ PagefindUI }]) => {
 				this.querySelector('[data-search-error]')?.remove();
 				let translations: Record<string, string> = {};
 				try {
