@@ -64,6 +64,16 @@ const solutionIndex = (id: string) =>
 		.solution(context)
 		.find((file) => file.path === 'index.js')?.contents ?? '';
 
+test('a card is a region named by its heading, which reads “Scenario: <title>”', async ({
+	page,
+}) => {
+	await page.goto(LESSON);
+	// Not “ScenarioThe key…”: the badge and the title used to run together when read or indexed.
+	const name = new RegExp(`^Scenario ?: ${getScenario('missing-key').title}$`);
+	await expect(card(page, 'missing-key')).toHaveAccessibleName(name);
+	await expect(page.getByRole('region', { name })).toBeVisible();
+});
+
 test('pasted key: fails on the quotes, passes once the code strips them', async ({ page }) => {
 	await page.goto(LESSON);
 	const scenario = card(page, 'pasted-key');
