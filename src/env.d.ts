@@ -1,2 +1,9 @@
 // Starlight's `Astro.locals.starlightRoute` types live in its package's global declarations.
 /// <reference types="@astrojs/starlight" />
+
+declare namespace App {
+	interface Locals {
+		/** How many sandboxes the page being rendered has so far (Sandbox.astro numbers its ids). */
+		keylabSandboxes?: number;
+	}
+}

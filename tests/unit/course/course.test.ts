@@ -120,3 +120,17 @@ describe('frontmatter names only templates and scenarios that exist', () => {
 		else it(name, offered(scenario));
 	}
 });
+
+describe('built pages are well-formed and reproducible', () => {
+	it.each(lessons)('%s has no duplicate ids; its sandboxes are numbered in page order', (slug) => {
+		const html = page(slug);
+		const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+		expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+		// Ids come from the template and the place on the page, never from chance (Sandbox.astro).
+		const places = [...html.matchAll(/name="keylab-sb-[\w-]+-(\d+)-mode" value="practice"/g)];
+		const sandboxes = html.split('<keylab-sandbox').length - 1;
+		expect(places.map((match) => Number(match[1]))).toEqual(
+			Array.from({ length: sandboxes }, (_, index) => index + 1),
+		);
+	});
+});
