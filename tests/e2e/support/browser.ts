@@ -57,8 +57,6 @@ export function chromiumLaunchOptions(): LaunchOptions {
 export function benchmarkLaunchOptions(extraArgs: readonly string[] = []): LaunchOptions {
 	const quietBrowserUi =
 		'--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
-	return {
-		executablePath: findChromium(),
-		args: [...chromiumArgs, quietBrowserUi, ...extraArgs],
-	};
+	const options = chromiumLaunchOptions();
+	return { ...options, args: [...(options.args ?? []), quietBrowserUi, ...extraArgs] };
 }
