@@ -23,7 +23,7 @@ export default defineConfig({
 	workers: process.env.CI ? 2 : 1,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: 'list',
 	timeout: 60_000,
 	expect: { timeout: 15_000 },
 	use: {

@@ -45,24 +45,6 @@ test('with the WebContainer hosts unreachable, the sandbox falls back to the wor
 	expect(blocked.length, 'the WebContainer was tried').toBeGreaterThan(0);
 });
 
-test('offline after load, the troubleshooter still diagnoses a pasted error', async ({
-	page,
-	context,
-}) => {
-	await page.goto('/troubleshooter/');
-	const tool = page.locator('keylab-troubleshooter');
-	await expect(tool).toHaveAttribute('data-state', 'ready');
-	await page.waitForLoadState('networkidle');
-	await context.setOffline(true);
-	await page
-		.getByLabel(/The error you got/)
-		.fill(
-			'RateLimitError: 429 You exceeded your current quota, please check your plan and billing details.',
-		);
-	await expect(tool).toHaveAttribute('data-state', 'diagnosed');
-	await expect(page.getByRole('region', { name: 'Results' })).toContainText('Out of credits');
-});
-
 test('offline before the runner was ever loaded, Run says why nothing ran', async ({
 	page,
 	context,
