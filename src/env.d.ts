@@ -5,5 +5,7 @@ declare namespace App {
 	interface Locals {
 		/** How many sandboxes the page being rendered has so far (Sandbox.astro numbers its ids). */
 		keylabSandboxes?: number;
+		/** How many key fields the page has so far (KeyField.astro numbers its ids). */
+		keylabKeyFields?: number;
 	}
 }

@@ -36,7 +36,8 @@ test('axe still sees a contrast failure in a block laid out only near the viewpo
 // rules that read colours, which keeps the sweep fast enough to cover every page on every run.
 const colourRules = ['color-contrast', 'link-in-text-block'];
 
-for (const path of pages) {
+// The 404 page is in no sitemap; a missing address shows it.
+for (const path of [...pages, '/no-such-page/']) {
 	test(`axe finds no violations on ${path} in light and dark themes`, async ({ page }) => {
 		const failures: string[] = [];
 		for (const theme of ['light', 'dark'] as const) {

@@ -40,3 +40,51 @@ test('a lesson says when its platform facts were last checked', async ({ page })
 	await expect(note).toBeVisible();
 	await expect(note.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 });
+
+test('a missing address answers 404 with a way back to every lesson and the troubleshooter', async ({
+	page,
+}) => {
+	const response = await page.goto('/keys/generate-a-key/');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page does not exist');
+	await expect(page).toHaveTitle(/^Page not found/);
+	const main = page.getByRole('main');
+	for (const slug of lessonSlugs)
+		await expect(main.locator(`a[href="${lessonPath(slug)}"]`), slug).not.toHaveCount(0);
+	await main.getByRole('link', { name: 'Fix a failing key' }).click();
+	await expect(page).toHaveURL(/\/troubleshooter\/$/);
+});
+
+/** WCAG contrast ratio of two `rgb()`/hex colours. */
+function contrast(a: string, b: string): number {
+	const channels = (colour: string): number[] =>
+		colour.startsWith('#')
+			? [1, 3, 5].map((at) => parseInt(colour.slice(at, at + 2), 16))
+			: (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+	const luminance = (colour: string): number => {
+		const [r, g, b] = channels(colour).map((value) => {
+			const c = value / 255;
+			return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	};
+	const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (light + 0.05) / (dark + 0.05);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+	test(`the logo stands out from the header in the ${theme} theme`, async ({ page, request }) => {
+		await page.emulateMedia({ colorScheme: theme });
+		await page.goto('/');
+		const logo = page.locator('header .site-title img:visible');
+		await expect(logo).toHaveCount(1);
+		const svg = await (await request.get((await logo.getAttribute('src')) ?? '')).text();
+		const strokes = new Set([...svg.matchAll(/stroke="(#[0-9a-f]{6})"/gi)].map((m) => m[1]));
+		expect(strokes.size, 'one drawn colour').toBe(1);
+		const header = await page
+			.locator('header.header')
+			.evaluate((element) => getComputedStyle(element).backgroundColor);
+		// WCAG 1.4.11: graphics that identify the site need 3:1 against what is behind them.
+		expect(contrast([...strokes][0], header)).toBeGreaterThanOrEqual(3);
+	});
+}
