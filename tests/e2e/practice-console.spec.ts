@@ -85,3 +85,22 @@ test('the console and its dialog have no axe violations', async ({ page }) => {
 		(await new AxeBuilder({ page }).include('.keylab-console-dialog').analyze()).violations,
 	).toEqual([]);
 });
+
+for (const [device, viewport] of [
+	['a desktop', { width: 1280, height: 800 }],
+	['a phone', { width: 375, height: 667 }],
+] as const) {
+	test(`the key dialog sits in the middle of ${device} screen and fits it`, async ({ page }) => {
+		await page.setViewportSize(viewport);
+		await page.goto(LESSON);
+		await consoleElement(page).getByRole('button', { name: 'Open the practice console' }).click();
+		await consoleElement(page).getByRole('button', { name: '+ Create new secret key' }).click();
+		const box = await page.getByRole('dialog', { name: 'Create new secret key' }).boundingBox();
+		if (!box) throw new Error('The dialog is not rendered.');
+		// Equal space on either side, within a pixel of rounding, and nothing off screen.
+		expect(Math.abs(box.x - (viewport.width - box.x - box.width))).toBeLessThanOrEqual(1);
+		expect(Math.abs(box.y - (viewport.height - box.y - box.height))).toBeLessThanOrEqual(1);
+		expect(box.x).toBeGreaterThan(0);
+		expect(box.y).toBeGreaterThan(0);
+	});
+}
