@@ -104,10 +104,10 @@ export async function checkKey(key: string, options: CheckKeyOptions = {}): Prom
 		finish(
 			{
 				id: 'quota',
-				title: 'Quota and rate limits',
+				title: 'Quota, rate limits and calling the model',
 				status: 'skipped',
 				summary:
-					'Not run: it sends one tiny billable request (a fraction of a cent). Opt in to check quota and rate limits.',
+					'Not run: it sends one tiny billable request (a fraction of a cent). Opt in to check quota, rate limits and whether a restricted key may call the model.',
 			},
 			options,
 			steps,
@@ -121,7 +121,7 @@ export async function checkKey(key: string, options: CheckKeyOptions = {}): Prom
 	};
 	const quota = await call(key, 'POST', `${baseURL}/chat/completions`, options, body);
 	finish(
-		judge('quota', 'Quota and rate limits (1 tiny request)', quota, () =>
+		judge('quota', 'Quota, rate limits and calling the model (1 tiny request)', quota, () =>
 			limitsSummary(quota.response?.headers ?? {}),
 		),
 		options,

@@ -68,6 +68,8 @@ describe('checkKey against the practice API', () => {
 		['billing_not_active', 'quota', 'billing_not_active'],
 		// Retrieving a model is allowed; calling it is what the project allowlist blocks (403).
 		['model_allowlist', 'quota', 'model_not_found'],
+		// Listing and retrieving models needs only Read; calling one needs model.request.
+		['missing_scopes', 'quota', 'missing_scopes'],
 	])('%s fails at %s with %s', async (behavior, stepId, diagnosis) => {
 		const key = scenarioKey(behavior);
 		const result = await checkKey(key, {
@@ -81,6 +83,15 @@ describe('checkKey against the practice API', () => {
 		expect(failed?.id).toBe(stepId);
 		expect(result.diagnosis?.id).toBe(diagnosis);
 		expectNoKey(result, key);
+	});
+
+	it('without opt-in, a key that may list but not call models passes and says what was not checked', async () => {
+		const result = await checkKey(scenarioKey('missing_scopes'), {
+			baseURL: PRACTICE_BASE_URL,
+			fetch: api().fetch,
+		});
+		expect(result.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'skipped']);
+		expect(result.steps.at(-1)?.summary).toContain('whether a restricted key may call the model');
 	});
 
 	it('a model that does not exist fails model access', async () => {
