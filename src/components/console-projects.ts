@@ -26,8 +26,12 @@ function projectCard(
 	const budgetForm = el(
 		'form',
 		{ class: 'keylab-console-inline', 'data-form': 'budget' },
-		el('label', { for: budget.id }, 'Monthly budget (USD)'),
-		budget,
+		el(
+			'span',
+			{ class: 'keylab-console-field' },
+			el('label', { for: budget.id }, 'Monthly budget (USD)'),
+			budget,
+		),
 		el('button', { type: 'submit' }, 'Save budget'),
 	);
 	budgetForm.addEventListener('submit', (event) => {
@@ -67,12 +71,20 @@ function projectCard(
 	const limitsForm = el(
 		'form',
 		{ class: 'keylab-console-inline', 'data-form': 'limits' },
-		el('label', { for: model.id }, 'Model'),
-		model,
-		el('label', { for: rpm.id }, 'Requests / min'),
-		rpm,
-		el('label', { for: tpm.id }, 'Tokens / min'),
-		tpm,
+		// Each label and its field wrap as one, so a label never ends a line without its field.
+		el('span', { class: 'keylab-console-field' }, el('label', { for: model.id }, 'Model'), model),
+		el(
+			'span',
+			{ class: 'keylab-console-field' },
+			el('label', { for: rpm.id }, 'Requests / min'),
+			rpm,
+		),
+		el(
+			'span',
+			{ class: 'keylab-console-field' },
+			el('label', { for: tpm.id }, 'Tokens / min'),
+			tpm,
+		),
 		el('button', { type: 'submit' }, 'Save limits'),
 	);
 	limitsForm.addEventListener('submit', (event) => {

@@ -26,6 +26,9 @@ export interface ConsoleView {
 const usd = (value: number) =>
 	value === 0 ? '$0.00' : value < 0.01 ? `$${value.toFixed(6)}` : `$${value.toFixed(2)}`;
 
+const plural = (count: number, noun: string) =>
+	`${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+
 function permissionSummary(key: KeyRecord): string {
 	const p = key.permissions;
 	if (key.shape === 'admin') return 'Admin';
@@ -58,15 +61,27 @@ function keyRow(
 	return el(
 		'tr',
 		{ 'data-key-id': key.id, 'data-status': key.status },
-		el('th', { scope: 'row' }, key.name),
+		el(
+			'th',
+			{ scope: 'row' },
+			key.name,
+			// The platform's "Created by": only a service account's key needs saying so.
+			key.owner === 'service_account'
+				? el('span', { class: 'keylab-console-sub' }, 'Service account')
+				: null,
+		),
 		el('td', {}, el('code', {}, key.redacted)),
 		el('td', {}, projects.get(key.projectId)?.name ?? key.projectId),
 		el('td', { 'data-permissions': true }, permissionSummary(key)),
-		el('td', {}, key.owner === 'service_account' ? 'Service account' : 'You'),
 		el('td', { 'data-key-status': true }, revoked ? 'Revoked' : 'Active'),
-		el('td', { class: 'keylab-num' }, String(usage.requests)),
-		el('td', { class: 'keylab-num' }, String(usage.inputTokens + usage.outputTokens)),
-		el('td', { class: 'keylab-num' }, usd(usage.costUsd)),
+		// One column, one line per figure: three narrow columns pushed the actions off screen.
+		el(
+			'td',
+			{ class: 'keylab-num', 'data-usage': true },
+			el('span', {}, plural(usage.requests, 'request')),
+			el('span', {}, plural(usage.inputTokens + usage.outputTokens, 'token')),
+			el('span', {}, usd(usage.costUsd)),
+		),
 		el(
 			'td',
 			{ class: 'keylab-console-row-actions' },
@@ -118,18 +133,9 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 			el(
 				'tr',
 				{},
-				...[
-					'Name',
-					'Secret key',
-					'Project',
-					'Permissions',
-					'Owner',
-					'Status',
-					'Requests',
-					'Tokens',
-					'Est. cost',
-					'Actions',
-				].map((h) => el('th', { scope: 'col' }, h)),
+				...['Name', 'Secret key', 'Project', 'Permissions', 'Status', 'Usage', 'Actions'].map((h) =>
+					el('th', { scope: 'col' }, h),
+				),
 			),
 		),
 		tbody,

@@ -63,7 +63,7 @@ test('a restricted key fails with Missing scopes, then passes once the permissio
 
 	await run(page);
 	await expect(output(page)).toContainText('Exited with code 0');
-	await expect(row.locator('td').nth(5)).toHaveText('1');
+	await expect(row.locator('[data-usage] > span').first()).toHaveText('1 request');
 
 	await row.getByRole('button', { name: 'Revoke Restricted test' }).click();
 	await row.getByRole('button', { name: 'Revoke Restricted test' }).click();
@@ -102,5 +102,45 @@ for (const [device, viewport] of [
 		expect(Math.abs(box.y - (viewport.height - box.y - box.height))).toBeLessThanOrEqual(1);
 		expect(box.x).toBeGreaterThan(0);
 		expect(box.y).toBeGreaterThan(0);
+	});
+
+	test(`a key's secret shows in monospace, and its actions stay in view on ${device} screen`, async ({
+		page,
+	}) => {
+		await page.setViewportSize(viewport);
+		await page.goto(LESSON);
+		await consoleElement(page).getByRole('button', { name: 'Open the practice console' }).click();
+		await consoleElement(page).getByRole('button', { name: '+ Create new secret key' }).click();
+		const create = page.getByRole('dialog', { name: 'Create new secret key' });
+		await create.getByLabel('Name (optional)').fill('Layout key');
+		await create.getByRole('button', { name: 'Create secret key' }).click();
+		const reveal = page.getByRole('dialog', { name: 'Save your key' });
+		// l, I and 1 must differ in a key that is copied by eye.
+		expect(
+			await reveal.getByRole('textbox').evaluate((input) => getComputedStyle(input).fontFamily),
+		).toMatch(/mono/i);
+		await reveal.getByRole('button', { name: 'Done' }).click();
+		const row = consoleElement(page).getByRole('row', { name: /Layout key/ });
+		// Scrolled down to, not sideways: the list itself stays scrolled to its start.
+		await row.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 100));
+		expect(
+			await consoleElement(page)
+				.locator('.keylab-console-scroll')
+				.evaluate((element) => element.scrollLeft),
+		).toBe(0);
+		for (const name of ['Edit', 'Rotate', 'Revoke']) {
+			const button = row.getByRole('button', { name: `${name} Layout key` });
+			await expect(button).toBeInViewport({ ratio: 1 });
+			// Nothing drawn over it: the point at its centre hits the button itself.
+			expect(
+				await button.evaluate((element) => {
+					const box = element.getBoundingClientRect();
+					return (
+						document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === element
+					);
+				}),
+				`${name} is not covered`,
+			).toBe(true);
+		}
 	});
 }

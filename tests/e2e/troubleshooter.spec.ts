@@ -251,3 +251,41 @@ test('the diagnosis sits between the error box and the key check, on desktop and
 		).toBeLessThanOrEqual(viewport.width);
 	}
 });
+
+for (const theme of ['light', 'dark'] as const) {
+	test(`in the ${theme} theme, text to copy is monospace, the lesson link is the accent, and focus shows the site's ring`, async ({
+		page,
+	}) => {
+		await page.emulateMedia({ colorScheme: theme });
+		await open(page);
+		const font = (locator: ReturnType<Page['locator']>) =>
+			locator.evaluate((element) => getComputedStyle(element).fontFamily);
+		const textarea = page.getByLabel(/The error you got/);
+		const keyInput = page.getByLabel('The key to check');
+		expect(await font(textarea)).toMatch(/monospace/);
+		expect(await font(keyInput)).toMatch(/monospace/);
+
+		await paste(page, 'RateLimitError: 429 You exceeded your current quota');
+		const link = results(page).getByRole('link', { name: /Billing and quota/ });
+		const [linkColour, accent] = await link.evaluate((element) => {
+			// The theme's accent text colour, resolved the way the browser resolves the link's.
+			const probe = document.createElement('span');
+			probe.style.color = 'var(--sl-color-text-accent)';
+			document.body.append(probe);
+			const colours = [getComputedStyle(element).color, getComputedStyle(probe).color];
+			probe.remove();
+			return colours;
+		});
+		expect(linkColour).toBe(accent);
+
+		await keyInput.focus();
+		await page.keyboard.press('Tab');
+		const show = page.getByRole('button', { name: 'Show' });
+		await expect(show).toBeFocused();
+		const ring = await show.evaluate((element) => {
+			const style = getComputedStyle(element);
+			return `${style.outlineStyle} ${style.outlineWidth}`;
+		});
+		expect(ring).toBe('solid 2px');
+	});
+}
