@@ -8,6 +8,10 @@ const MODEL_IDS = MODELS.filter(
 	(m) => m.snapshot && (m.kind === 'chat' || m.kind === 'reasoning'),
 ).map((m) => m.id);
 
+/** A label and its control, wrapping as one: a label never ends a line without its field. */
+const field = (text: string, control: HTMLInputElement | HTMLSelectElement) =>
+	el('span', { class: 'keylab-console-field' }, el('label', { for: control.id }, text), control);
+
 function projectCard(
 	project: Project,
 	admin: PracticeAdmin,
@@ -26,12 +30,7 @@ function projectCard(
 	const budgetForm = el(
 		'form',
 		{ class: 'keylab-console-inline', 'data-form': 'budget' },
-		el(
-			'span',
-			{ class: 'keylab-console-field' },
-			el('label', { for: budget.id }, 'Monthly budget (USD)'),
-			budget,
-		),
+		field('Monthly budget (USD)', budget),
 		el('button', { type: 'submit' }, 'Save budget'),
 	);
 	budgetForm.addEventListener('submit', (event) => {
@@ -71,20 +70,9 @@ function projectCard(
 	const limitsForm = el(
 		'form',
 		{ class: 'keylab-console-inline', 'data-form': 'limits' },
-		// Each label and its field wrap as one, so a label never ends a line without its field.
-		el('span', { class: 'keylab-console-field' }, el('label', { for: model.id }, 'Model'), model),
-		el(
-			'span',
-			{ class: 'keylab-console-field' },
-			el('label', { for: rpm.id }, 'Requests / min'),
-			rpm,
-		),
-		el(
-			'span',
-			{ class: 'keylab-console-field' },
-			el('label', { for: tpm.id }, 'Tokens / min'),
-			tpm,
-		),
+		field('Model', model),
+		field('Requests / min', rpm),
+		field('Tokens / min', tpm),
 		el('button', { type: 'submit' }, 'Save limits'),
 	);
 	limitsForm.addEventListener('submit', (event) => {
