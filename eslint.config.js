@@ -55,7 +55,13 @@ export default defineConfig(
 	...astro.configs.recommended,
 	{
 		// Astro files and plain JS config files are not part of the TS project service.
-		files: ['**/*.astro', '**/*.js', '**/*.mjs'],
+		files: ['**/*.astro', '**/*.js', '**/*.mjs', '**/*.cjs'],
 		...tseslint.configs.disableTypeChecked,
+	},
+	{
+		// CommonJS on purpose: the Node version check must run on any old Node to say it is too old.
+		files: ['**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs' },
+		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},
 );

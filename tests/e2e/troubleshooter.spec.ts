@@ -289,3 +289,20 @@ for (const theme of ['light', 'dark'] as const) {
 		expect(ring).toBe('solid 2px');
 	});
 }
+
+test('on a phone, the first screen shows where to paste, and the key check explains itself', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page);
+	const errorBox = await page.getByLabel(/The error you got/).boundingBox();
+	if (!errorBox) throw new Error('the error box is not laid out');
+	// Its top and at least three lines of it are on the first screen, without scrolling.
+	expect(errorBox.y + 3 * 24).toBeLessThanOrEqual(844);
+	// What the key check sends, and where, is said next to the key check, not above the paste box.
+	const keyCheck = page.getByRole('region', { name: 'Check a key' });
+	await expect(keyCheck).toContainText('listing models needs only the Read permission');
+	await expect(page.locator('.sl-markdown-content > p').first()).not.toContainText(
+		'api.openai.com',
+	);
+});
