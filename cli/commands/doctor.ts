@@ -42,6 +42,8 @@ The key is never printed; findings show it redacted (sk-proj-abc…wxyz).
 Options:
   --offline        Skip the live check (nothing is sent anywhere).
   --staged         Only check the changes staged for the next commit (for a pre-commit hook).
+  --leaks          Only search for leaked keys: tracked files and git history (for CI, where
+                   no key is set); nothing is sent anywhere.
   --no-history     Skip the git history search.
   --format F       text (default), json (one object with every check and finding) or
                    sarif (SARIF 2.1.0 for GitHub code scanning).
@@ -60,6 +62,7 @@ interface Options {
 	dir: string;
 	offline: boolean;
 	staged: boolean;
+	leaks: boolean;
 	history: boolean;
 	baseURL?: string;
 	model?: string;
@@ -71,6 +74,7 @@ function parse(argv: string[], cwd: string): Options | { help: true } | string {
 		dir: cwd,
 		offline: false,
 		staged: false,
+		leaks: false,
 		history: true,
 		format: 'text',
 	};
@@ -82,6 +86,7 @@ function parse(argv: string[], cwd: string): Options | { help: true } | string {
 		if (flag === '--help' || flag === '-h') return { help: true };
 		if (flag === '--offline') options.offline = true;
 		else if (flag === '--staged') options.staged = true;
+		else if (flag === '--leaks') options.leaks = true;
 		else if (flag === '--no-history') options.history = false;
 		else if (flag === '--json') options.format = 'json';
 		else if (flag === '--base-url' || flag === '--model' || flag === '--format') {
@@ -219,6 +224,25 @@ async function gitChecks(
 	} else {
 		checks.push({ id: 'env_ignored', status: 'skip', summary: 'No .env file in this folder.' });
 	}
+	await leakChecks(options, key, checks, findings);
+}
+
+/** Keys in tracked files and in git history. */
+async function leakChecks(
+	options: Options,
+	key: string | undefined,
+	checks: DoctorCheck[],
+	findings: KeyFinding[],
+): Promise<void> {
+	if ((await git(options.dir, ['rev-parse', '--is-inside-work-tree'])).code !== 0) {
+		if (options.leaks)
+			checks.push({
+				id: 'git',
+				status: 'skip',
+				summary: 'Not a git repository: nothing to search.',
+			});
+		return;
+	}
 	const tracked = await scanTracked(options.dir);
 	findings.push(...tracked.findings);
 	checks.push(
@@ -238,6 +262,13 @@ async function gitChecks(
 	}
 	const history = await scanHistory(options.dir);
 	findings.push(...history.findings);
+	if ((await git(options.dir, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true')
+		checks.push({
+			id: 'history_shallow',
+			status: 'warn',
+			summary:
+				'This is a shallow clone: older commits were not searched. Fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).',
+		});
 	if (history.commits === 0) {
 		// An empty repository (no commit yet) makes `git log` fail: nothing to search.
 		checks.push({ id: 'history_keys', status: 'skip', summary: 'No commits to search yet.' });
@@ -310,13 +341,14 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 	}
 	const baseURL = parsed.baseURL ?? io.env.OPENAI_BASE_URL ?? OPENAI_BASE_URL;
 	const target = liveTarget(baseURL);
-	if ('error' in target && !parsed.offline && !parsed.staged) {
+	if ('error' in target && !parsed.offline && !parsed.staged && !parsed.leaks) {
 		io.stderr.write(`keylab doctor: ${target.error}.\n`);
 		return exitCodes.usage;
 	}
 	const checks: DoctorCheck[] = [];
 	const findings: KeyFinding[] = [];
 	if (parsed.staged) await stagedChecks(parsed, checks, findings);
+	else if (parsed.leaks) await leakChecks(parsed, undefined, checks, findings);
 	else {
 		const key = await keyChecks(parsed, io, checks);
 		await gitChecks(parsed, key, checks, findings);

@@ -1,0 +1,108 @@
+/**
+ * The GitHub Action's and the pre-commit hook's command lines, run as written in action.yml and
+ * .pre-commit-hooks.yaml on repositories made here. (The hook's `npx keylab` is run verbatim
+ * against the packed package in pack.test.ts.)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../../cli/main.ts';
+import { fakeKeys } from '../leaks/fake-keys.ts';
+import { fixtureRepo, removeFixtureRepos } from './fixture-repo.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+afterEach(removeFixtureRepos);
+
+/** The `run: |` block of the action's doctor step, dedented. */
+function actionScript(): string {
+	const lines = readFileSync(join(root, 'action.yml'), 'utf8').split('\n');
+	const start = lines.findIndex((line) => line.includes('keylab-doctor-step'));
+	const indent = /^\s*/.exec(lines[start] ?? '')?.[0].length ?? 0;
+	const block: string[] = [];
+	for (const line of lines.slice(start)) {
+		if (line.trim() !== '' && (/^\s*/.exec(line)?.[0].length ?? 0) < indent) break;
+		block.push(line.slice(indent));
+	}
+	return block.join('\n');
+}
+
+function runAction(repo: string, inputs: { sarif?: string; args?: string } = {}) {
+	const output = join(mkdtempSync(join(tmpdir(), 'keylab-gh-')), 'output');
+	writeFileSync(output, '');
+	const result = spawnSync('bash', ['-c', actionScript()], {
+		cwd: repo,
+		encoding: 'utf8',
+		env: {
+			PATH: process.env.PATH,
+			HOME: process.env.HOME,
+			GITHUB_ACTION_PATH: root,
+			GITHUB_OUTPUT: output,
+			KEYLAB_PATH: '.',
+			KEYLAB_SARIF: inputs.sarif ?? 'false',
+			KEYLAB_SARIF_FILE: 'keylab.sarif',
+			KEYLAB_ARGS: inputs.args ?? '',
+		},
+	});
+	return { ...result, output: readFileSync(output, 'utf8') };
+}
+
+describe('action.yml', () => {
+	it('passes a clean repository and fails one with a key in its history, writing SARIF', () => {
+		const repo = fixtureRepo();
+		repo.commit('init', { 'app.js': 'console.log(process.env.OPENAI_API_KEY);\n' });
+		const clean = runAction(repo.dir, { sarif: 'true' });
+		expect(clean.stderr).toBe('');
+		expect(clean.status).toBe(0);
+		expect(clean.output).toBe('exit-code=0\n');
+
+		const key = fakeKeys().project;
+		repo.commit('oops', { 'app.js': `const key = "${key}";\n` });
+		repo.commit('fix', { 'app.js': 'console.log(process.env.OPENAI_API_KEY);\n' });
+		const leaked = runAction(repo.dir, { sarif: 'true' });
+		expect(leaked.status).toBe(1);
+		expect(leaked.output).toBe('exit-code=1\n');
+		expect(leaked.stdout).toMatch(/A key is in git history/);
+		const sarif = readFileSync(join(repo.dir, 'keylab.sarif'), 'utf8');
+		expect(JSON.parse(sarif)).toMatchObject({ version: '2.1.0' });
+		expect(sarif).toContain('openai-key-in-history');
+		expect(leaked.stdout + sarif).not.toContain(key.slice(10, 40));
+	});
+
+	it('passes its args through and reports misuse as exit 2', () => {
+		const repo = fixtureRepo();
+		repo.commit('oops', { 'a.py': `k = "${fakeKeys().legacy_user}"\n` });
+		repo.commit('fix', { 'a.py': 'k = None\n' });
+		expect(runAction(repo.dir, { args: '--no-history' }).status).toBe(0);
+		expect(runAction(repo.dir, { args: '--bogus' }).status).toBe(2);
+	});
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+	const text = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
+	const entry = /^\s*entry: (.+)$/m.exec(text)?.[1] ?? '';
+
+	it('declares a keylab-doctor hook that runs doctor --staged once per commit', () => {
+		expect(text).toMatch(/^- id: keylab-doctor$/m);
+		expect(text).toMatch(/^\s*pass_filenames: false$/m);
+		expect(entry).toMatch(/^npx --yes keylab doctor --staged$/);
+	});
+
+	it('its doctor arguments refuse a staged key and let a clean commit through', async () => {
+		const args = entry.split(' ').slice(entry.split(' ').indexOf('keylab') + 1);
+		const repo = fixtureRepo();
+		repo.commit('init', { 'README.md': '# app\n' });
+		repo.write({ 'config.js': `export default { key: "${fakeKeys().admin}" };\n` });
+		const cwd = process.cwd();
+		process.chdir(repo.dir);
+		try {
+			expect(await main(args)).toBe(0);
+			execFileSync('git', ['-C', repo.dir, 'add', 'config.js']);
+			expect(await main(args)).toBe(1);
+		} finally {
+			process.chdir(cwd);
+		}
+	});
+});
