@@ -49,7 +49,8 @@ function runAction(repo: string, inputs: { sarif?: string; args?: string } = {})
 	return { ...result, output: readFileSync(output, 'utf8') };
 }
 
-describe('action.yml', () => {
+// Each run starts Node on the TypeScript sources twice: seconds on a busy machine.
+describe('action.yml', { timeout: 60_000 }, () => {
 	it('passes a clean repository and fails one with a key in its history, writing SARIF', () => {
 		const repo = fixtureRepo();
 		repo.commit('init', { 'app.js': 'console.log(process.env.OPENAI_API_KEY);\n' });

@@ -58,7 +58,7 @@ afterAll(() => {
 	if (project) rmSync(project, { recursive: true, force: true });
 });
 
-describe('the packed keylab CLI', () => {
+describe('the packed keylab CLI', { timeout: 120_000 }, () => {
 	it('is a standalone package: name, version, licence, bin, files, engines, no dependency, ≤ 3 MB', () => {
 		expect(tarball).toMatch(/dist-cli\/keylab-[\d.]+\.tgz$/);
 		const installed = join(project, 'node_modules/keylab');
