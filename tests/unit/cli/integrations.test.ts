@@ -1,7 +1,6 @@
 /**
  * The GitHub Action's and the pre-commit hook's command lines, run as written in action.yml and
- * .pre-commit-hooks.yaml on repositories made here. (The hook's `npx keylab` is run verbatim
- * against the packed package in pack.test.ts.)
+ * .pre-commit-hooks.yaml on repositories made here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../../cli/main.ts';
 import { fakeKeys } from '../leaks/fake-keys.ts';
 import { fixtureRepo, removeFixtureRepos } from './fixture-repo.ts';
 
@@ -81,29 +79,36 @@ describe('action.yml', { timeout: 60_000 }, () => {
 	});
 });
 
-describe('.pre-commit-hooks.yaml', () => {
+describe('.pre-commit-hooks.yaml', { timeout: 60_000 }, () => {
 	const text = readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8');
-	const entry = /^\s*entry: (.+)$/m.exec(text)?.[1] ?? '';
+	const entry = (/^\s*entry: (.+)$/m.exec(text)?.[1] ?? '').split(' ');
 
-	it('declares a keylab-doctor hook that runs doctor --staged once per commit', () => {
+	it('declares a keylab-doctor script hook that runs doctor --staged once per commit', () => {
 		expect(text).toMatch(/^- id: keylab-doctor$/m);
+		expect(text).toMatch(/^\s*language: script$/m);
 		expect(text).toMatch(/^\s*pass_filenames: false$/m);
-		expect(entry).toMatch(/^npx --yes keylab doctor --staged$/);
+		expect(entry).toEqual(['cli/keylab.js', 'doctor', '--staged']);
 	});
 
-	it('its doctor arguments refuse a staged key and let a clean commit through', async () => {
-		const args = entry.split(' ').slice(entry.split(' ').indexOf('keylab') + 1);
+	it('run as pre-commit runs it (the script from the hook repo, in the user repo), refuses a staged key', () => {
+		// pre-commit runs a `script` entry by its path inside its clone of the hook repository.
+		const [script = '', ...args] = entry;
+		const hook = (cwd: string) =>
+			spawnSync(join(root, script), args, {
+				cwd,
+				encoding: 'utf8',
+				env: { ...process.env, NO_COLOR: '1' },
+			});
 		const repo = fixtureRepo();
 		repo.commit('init', { 'README.md': '# app\n' });
-		repo.write({ 'config.js': `export default { key: "${fakeKeys().admin}" };\n` });
-		const cwd = process.cwd();
-		process.chdir(repo.dir);
-		try {
-			expect(await main(args)).toBe(0);
-			execFileSync('git', ['-C', repo.dir, 'add', 'config.js']);
-			expect(await main(args)).toBe(1);
-		} finally {
-			process.chdir(cwd);
-		}
+		const key = fakeKeys().admin;
+		repo.write({ 'config.js': `export default { key: "${key}" };\n` });
+		expect(hook(repo.dir).status).toBe(0);
+		execFileSync('git', ['-C', repo.dir, 'add', 'config.js']);
+		const refused = hook(repo.dir);
+		expect(refused.status).toBe(1);
+		expect(refused.stdout).toMatch(/A key is staged in 1 file/);
+		expect(refused.stdout).toMatch(/config\.js:1 {2}admin key/);
+		expect(refused.stdout).not.toContain(key.slice(10, 40));
 	});
 });
