@@ -182,6 +182,7 @@ test('linked from the troubleshooter, the compromised-key lesson and the landing
 		await page.goto(path);
 		await expect(page.locator('main a[href="/leak-check/"]').first()).toBeVisible();
 	}
-	await page.goto('/');
+	// In the sidebar's Tools (the landing page is a splash page without one).
+	await page.goto('/start/what-is-an-api-key/');
 	await expect(page.locator('nav a[href="/leak-check/"]').first()).toHaveText(/Leak check/);
 });
