@@ -8,6 +8,9 @@ import type * as ScanExports from './leak-check-scan.ts';
 
 type ScanModule = typeof ScanExports;
 
+/** Pastes longer than this are checked but not put in the text box. */
+const SHOWN_PASTE_LIMIT = 512 * 1024;
+
 /** Runs `work` once the page has loaded and the main thread is free. */
 function whenIdle(work: () => void): void {
 	const idle = (): void =>
@@ -29,6 +32,17 @@ export class KeylabLeakCheck extends HTMLElement {
 		const drop = this.querySelector<HTMLElement>('[data-drop]');
 		const load = () => void this.#load().catch(() => undefined);
 		text?.addEventListener('focus', load);
+		text?.addEventListener('paste', (event) => {
+			const pasted = event.clipboardData?.getData('text/plain') ?? '';
+			if (pasted.length <= SHOWN_PASTE_LIMIT) return;
+			// A browser takes seconds to lay out megabytes in a text box; the check takes
+			// milliseconds. So a big paste is checked without being shown.
+			event.preventDefault();
+			clearTimeout(this.#timer);
+			text.value = '';
+			text.placeholder = `${(pasted.length / 1024 / 1024).toFixed(1)} MB pasted: checked below, not shown (too big to display).`;
+			void this.#checkPaste(pasted);
+		});
 		text?.addEventListener('input', (event) => {
 			clearTimeout(this.#timer);
 			// A paste is checked at once; typing, once it pauses.

@@ -83,6 +83,27 @@ test('a paste: each key found with its line, type and redacted form, and what to
 	expectNothingSent(page, requests, [key, admin]);
 });
 
+test('a 5 MB paste is checked at once, without filling the text box', async ({ page }) => {
+	await open(page);
+	const key = fakeKey();
+	const line = 'const answer = await client.responses.create({ model: "gpt-4o-mini" });\n';
+	const big = line.repeat(Math.ceil((5 * 1024 * 1024) / line.length)) + `KEY=${key}\n`;
+	const box = page.getByLabel(/Paste code/);
+	await box.evaluate((textarea, text) => {
+		const clipboard = new DataTransfer();
+		clipboard.setData('text/plain', text);
+		textarea.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }),
+		);
+	}, big);
+	await expect(tool(page)).toHaveAttribute('data-state', 'done');
+	await expect(findings(page).locator('[data-finding]')).toContainText(
+		`line ${big.split('\n').length - 1}`,
+	);
+	await expect(box).toHaveValue('');
+	await expect(box).toHaveAttribute('placeholder', /5\.0 MB pasted: checked below, not shown/);
+});
+
 test('placeholders and practice keys are not leaks', async ({ page }) => {
 	await open(page);
 	const practice = `sk-proj-${'PRACTICE'}${randomBytes(60).toString('base64url').replace(/[-_]/g, 'a')}`;
