@@ -37,14 +37,17 @@ export async function git(dir: string, args: string[]): Promise<{ code: number; 
 
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv'];
 
+/** What one search found, and git's exit code. */
+export interface ScanResult {
+	code: number;
+	findings: KeyFinding[];
+}
+
 /** Keys added by any commit reachable from any ref or stash entry, at the commit that added them. */
 export async function scanHistory(
 	dir: string,
 	options: { all?: boolean } = {},
-): Promise<{
-	code: number;
-	findings: KeyFinding[];
-}> {
+): Promise<ScanResult & { commits: number }> {
 	// `--all` sees refs/stash but only the newest entry; older entries live in its reflog.
 	const stashes = (await git(dir, ['stash', 'list', '--format=%H'])).stdout
 		.split('\n')
@@ -71,10 +74,7 @@ export async function scanHistory(
 export async function scanStaged(
 	dir: string,
 	options: { all?: boolean } = {},
-): Promise<{
-	code: number;
-	findings: KeyFinding[];
-}> {
+): Promise<ScanResult> {
 	const scanner = new DiffScanner(options);
 	const code = await streamGit(dir, ['diff', '--cached', '-U0', ...DIFF], (text) =>
 		scanner.push(text),
@@ -86,10 +86,7 @@ export async function scanStaged(
 export async function scanTracked(
 	dir: string,
 	options: { all?: boolean } = {},
-): Promise<{
-	code: number;
-	findings: KeyFinding[];
-}> {
+): Promise<ScanResult> {
 	// -z: `file NUL line NUL text`, safe for any file name; -I skips binary files.
 	const { code, stdout } = await git(dir, ['grep', '-z', '-I', '-n', '-F', '-e', 'sk-']);
 	const findings: KeyFinding[] = [];
