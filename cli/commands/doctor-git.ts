@@ -87,8 +87,18 @@ export async function scanTracked(
 	dir: string,
 	options: { all?: boolean } = {},
 ): Promise<ScanResult> {
-	// -z: `file NUL line NUL text`, safe for any file name; -I skips binary files.
-	const { code, stdout } = await git(dir, ['grep', '-z', '-I', '-n', '-F', '-e', 'sk-']);
+	// -z: `file NUL line NUL text`, safe for any file name; -I skips binary files; --full-name:
+	// paths from the repository's root, as git log gives them (and SARIF wants them).
+	const { code, stdout } = await git(dir, [
+		'grep',
+		'--full-name',
+		'-z',
+		'-I',
+		'-n',
+		'-F',
+		'-e',
+		'sk-',
+	]);
 	const findings: KeyFinding[] = [];
 	for (const record of stdout.split('\n')) {
 		const [file, line, text] = record.split('\0');
