@@ -3,9 +3,11 @@
  * the deploy headers), and reports from headless Chromium, for each page kind: gzip JS and CSS
  * before interaction, LCP, TBT and the four Lighthouse scores; then the sandbox's
  * Run-to-first-output (bench/sandbox.ts) and the practice API's throughput
- * (bench/practice-api.ts). Writes bench/results/report.json and prints a table.
+ * (bench/practice-api.ts), and the leak detector: doctor's git history search next to
+ * `git log -p --all` on a 1,000-commit repository, and the leak check page on a 5 MB paste
+ * (bench/leaks.ts). Writes bench/results/report.json and prints a table.
  *
- *   npm run bench [-- --reuse] [-- --no-sandbox] [-- --no-api] [-- --stock] [-- --runs=N]
+ *   npm run bench [-- --reuse] [-- --no-sandbox] [-- --no-api] [-- --no-leaks] [-- --stock] [-- --runs=N]
  * `--reuse` keeps an existing build of KEYLAB_OUT_DIR (default dist-bench). `--stock` keeps
  * Lighthouse's 4x CPU slowdown instead of scaling it to this machine's speed (see lighthouse.ts).
  * `--runs=N` runs Lighthouse N times per page (default 5) and reports the median run.
@@ -70,6 +72,20 @@ function runScript(script: string, args: string[]): string {
 	});
 	if (result.status !== 0) return `failed (exit ${result.status})`;
 	return result.stdout;
+}
+
+/** The medians from bench/leaks.ts's lines, in ms. */
+function parseLeaks(text: string): Record<string, number> {
+	const rows: Record<string, number> = {};
+	const pick = (name: string, pattern: RegExp) => {
+		const value = pattern.exec(text)?.[1];
+		if (value !== undefined) rows[name] = Number(value);
+	};
+	pick('commits', /^history: (\d+) commits/m);
+	pick('gitLogMs', /^git log -p --all: (\d+) ms/m);
+	pick('historyScanMs', /^keylab history scan: (\d+) ms/m);
+	pick('leakCheckPage5MbMs', /^leak check page, 5 MB paste: (\d+) ms/m);
+	return rows;
 }
 
 /** Median Run→first-output rows from bench/sandbox.ts's table, in ms. */
@@ -204,6 +220,7 @@ async function main(): Promise<void> {
 		? ''
 		: runScript('bench/sandbox.ts', ['--cold=3', '--warm=3']);
 	const apiText = flags.has('--no-api') ? '' : runScript('bench/practice-api.ts', ['--quick']);
+	const leaksText = flags.has('--no-leaks') ? '' : runScript('bench/leaks.ts', []);
 	const report = {
 		date: new Date().toISOString(),
 		node: process.version,
@@ -211,6 +228,7 @@ async function main(): Promise<void> {
 		pages,
 		sandboxRunToFirstOutputMs: parseSandbox(sandboxText),
 		practiceApi: parseApi(apiText),
+		leaks: parseLeaks(leaksText),
 	};
 	mkdirSync('bench/results', { recursive: true });
 	writeFileSync('bench/results/report.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -232,6 +250,8 @@ async function main(): Promise<void> {
 	console.log('\nPractice API throughput:');
 	for (const [name, r] of Object.entries(report.practiceApi))
 		console.log(`  ${name}: ${r.rps} req/s, p99 ${r.p99} ms`);
+	console.log('\nLeak detector (median):');
+	console.log(leaksText.trim() ? leaksText.trim().replace(/^/gm, '  ') : '  skipped');
 	console.log('\nWrote bench/results/report.json');
 }
 

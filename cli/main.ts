@@ -10,7 +10,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
 		load: () => import('./commands/diagnose.ts'),
 	},
 	doctor: {
-		summary: 'Check a project folder: key set, hidden problems, .env ignored, live check.',
+		summary:
+			'Check a project folder: key set, hidden problems, .env ignored, leaked keys in files and git history, live check.',
 		load: () => import('./commands/doctor.ts'),
 	},
 	'practice-api': {

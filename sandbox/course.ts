@@ -60,7 +60,10 @@ export const course = [
 	},
 	{
 		label: 'Tools',
-		lessons: [{ slug: 'troubleshooter', label: 'Troubleshooter' }],
+		lessons: [
+			{ slug: 'troubleshooter', label: 'Troubleshooter' },
+			{ slug: 'leak-check', label: 'Leak check' },
+		],
 	},
 ] as const satisfies readonly CourseSection[];
 

@@ -25,8 +25,17 @@ export interface NodeRun {
 	durationMs: number;
 }
 
-/** The project's node_modules, linked into each temp folder so `import 'openai'` resolves. */
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
+// Set by the packed CLI's build (scripts/pack-cli.ts): where its bundled `openai` package lives,
+// relative to the bundle. Undefined when run from a checkout.
+declare const __KEYLAB_SDK_MODULES__: string | undefined;
+
+/** A node_modules holding `openai`, linked into each temp folder so `import 'openai'` resolves. */
+const NODE_MODULES = fileURLToPath(
+	new URL(
+		typeof __KEYLAB_SDK_MODULES__ === 'string' ? __KEYLAB_SDK_MODULES__ : '../../node_modules',
+		import.meta.url,
+	),
+);
 
 function runNode(
 	dir: string,

@@ -13,6 +13,7 @@ export const budgetPages = {
 	'lesson with sandbox': '/using/first-call/',
 	'lesson with scenarios': '/troubleshooting/key-does-not-work/',
 	troubleshooter: '/troubleshooter/',
+	'leak check': '/leak-check/',
 } as const;
 
 /**
