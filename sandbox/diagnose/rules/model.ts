@@ -74,7 +74,7 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'does not exist or you do not have access to it',
 		'does not have access to model',
 		'not allowed to sample from this model',
-		'must be verified to use the model',
+		'try pulling it first',
 		'the api deployment for this resource does not exist',
 		'deploymentnotfound',
 		'model_not_found',

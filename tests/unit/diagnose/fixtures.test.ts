@@ -13,8 +13,8 @@ interface RealCase {
 	expected_diagnosis: DiagnosisId;
 }
 
-// CI clones the repo with shared/ beside it: ../shared/fixtures from the repo root.
-const fixtureUrl = new URL('../../../../shared/fixtures/real-errors-dev.json', import.meta.url);
+// Real reports gathered from public issue trackers; see tests/fixtures/diagnose/README.md.
+const fixtureUrl = new URL('../../fixtures/diagnose/real-errors-dev.json', import.meta.url);
 const cases = JSON.parse(readFileSync(fixtureUrl, 'utf8')) as RealCase[];
 
 describe('real reports (real-errors-dev.json)', () => {
