@@ -11,9 +11,10 @@ import type { DiagnoseInput, Signals } from './types.ts';
 
 const MAX_FIELDS = 200;
 
-// key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`) and .NET/Go prints.
+// key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`), .NET/Go prints and Rust
+// Debug output (`code: Some("model_not_found")`).
 const FIELD =
-	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
+	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
 
 const CLASS =
 	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;

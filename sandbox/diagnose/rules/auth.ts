@@ -220,4 +220,12 @@ export const invalidKeyRule = textRule('invalid_key', 'invalid-key-text', {
 		'invalidapikey',
 	],
 	confidence: 0.8,
+	refine: () => ({
+		alternatives: [
+			{
+				id: 'wrong_base_url',
+				why: 'A key issued by a relay, reseller or another provider is "incorrect" at api.openai.com: it needs that service’s base URL (an old SDK or a misnamed setting can ignore it).',
+			},
+		],
+	}),
 });
