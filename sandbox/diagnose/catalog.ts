@@ -22,7 +22,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 	missing_key: {
 		title: 'No API key was sent',
 		explanation:
-			'The request reached OpenAI (or the SDK refused to send it) without an API key: the variable holding the key was not set, not loaded, or not passed to the client.',
+			'The request reached the API (or the SDK refused to send it) without an API key: the variable holding the key was not set, not loaded, or not passed to the client.',
 		fixes: [
 			'Set OPENAI_API_KEY in the environment the program actually runs in (restart the terminal or server after changing it).',
 			'If you keep it in a .env file, load it before creating the client (e.g. `dotenv`, `python-dotenv`, `node --env-file=.env`).',

@@ -56,13 +56,8 @@ export function buildDiagnosis(
 	const extras: string[] = [];
 	if (signals.requestId) extras.push(`Request id: ${signals.requestId}.`);
 	const provider = signals.provider;
-	const explanation: string[] = [];
-	if (provider) {
-		explanation.push(
-			`This error came from ${provider.name}, not from OpenAI (${provider.evidence}).`,
-		);
-	}
-	explanation.push(match.explanation ?? entry.explanation);
+	// Whose error it is lives in `provider`, which every renderer shows first.
+	const explanation: string[] = [match.explanation ?? entry.explanation];
 	if (match.explanation && match.explanation !== entry.explanation)
 		explanation.push(entry.explanation);
 	const alternatives = (match.alternatives ?? [])

@@ -200,7 +200,7 @@ describe('whose error it is', () => {
 		);
 		expect(result.id).toBe('insufficient_quota');
 		expect(result.provider?.kind).toBe('openrouter');
-		expect(result.explanation).toMatch(/came from OpenRouter, not from OpenAI/);
+		expect(result.provider?.name).toBe('OpenRouter');
 		expect(result.fixes[0]).toContain('https://openrouter.ai/settings/credits');
 		// OpenAI's billing page does not help with OpenRouter credit.
 		expect(result.fixes.join(' ')).not.toContain(
