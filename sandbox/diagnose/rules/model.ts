@@ -27,8 +27,9 @@ const KNOWN_MODELS = [
 	'text-embedding-3-large',
 ];
 
-function distance(a: string, b: string): number {
-	if (Math.abs(a.length - b.length) > 2) return 3;
+/** Edit distance between two short strings; 9 when their lengths differ by more than 3. */
+export function distance(a: string, b: string): number {
+	if (Math.abs(a.length - b.length) > 3) return 9;
 	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];

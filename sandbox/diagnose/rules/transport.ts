@@ -1,6 +1,7 @@
 /** No usable HTTP answer: the browser blocked it (CORS) or the network failed. */
 import { hostOf, pathOf } from '../fields.ts';
 import type { Rule, RuleMatch, Signals } from '../types.ts';
+import { distance } from './model.ts';
 import { textRule } from './text-rule.ts';
 
 // A real API route: /v1/<endpoint> (after any gateway prefix, e.g. /api/v1/, /zen/v1/), Azure's
@@ -60,23 +61,6 @@ const socketErrors = [
 const KNOWN_HOSTS = ['api.openai.com', 'openrouter.ai', 'api.groq.com', 'api.deepseek.com'];
 const LOOKUP =
 	/(?:ENOTFOUND|EAI_AGAIN|Could not resolve host:?|lookup|getaddrinfo failed for|No such host is known\.? \(?)\s*['"]?([a-z0-9][a-z0-9.-]{2,120}\.[a-z]{2,})/i;
-
-function distance(a: string, b: string): number {
-	if (Math.abs(a.length - b.length) > 3) return 9;
-	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(
-				previous[j] + 1,
-				current[j - 1] + 1,
-				previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-			);
-		}
-		previous = current;
-	}
-	return previous[b.length];
-}
 
 /** A host that could not be looked up and is a typo of a real API host: the base URL is wrong. */
 function typoHost(signals: Signals): Partial<RuleMatch> | undefined {
