@@ -17,7 +17,7 @@ const FIELD =
 	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
 
 const CLASS =
-	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
+	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|BadGatewayError|GatewayTimeoutError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
 
 const classStatus: Record<string, number> = {
 	AuthenticationError: 401,
@@ -28,7 +28,9 @@ const classStatus: Record<string, number> = {
 	RateLimitError: 429,
 	BadRequestError: 400,
 	InternalServerError: 500,
+	BadGatewayError: 502,
 	ServiceUnavailableError: 503,
+	GatewayTimeoutError: 504,
 };
 
 const KNOWN_STATUS = new Set([
@@ -43,7 +45,8 @@ const STATUS_PATTERNS = [
 	/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
 	/\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code)["']?\s*[:=]?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
-	/(?:^|[\s:([`])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
+	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
+	/(?:^|[\s:([`'"])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
 ];
 
 function unquote(raw: string): string {

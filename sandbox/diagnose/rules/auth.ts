@@ -66,9 +66,10 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 		'missing bearer',
 		'no api key was provided',
 	],
-	// OpenRouter and relays: "No auth credentials found", "No cookie auth credentials found".
+	// OpenRouter and relays: "No auth credentials found", "No cookie auth credentials found";
+	// hosted tools: "We couldn't find a secret with the name OPENAI_API_KEY".
 	regex:
-		/KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b/i,
+		/KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /** The Authorization header as a client echoed it: "Bearer undefined" or "Bearer " with nothing. */

@@ -10,9 +10,10 @@ import { evidence, field, pattern, statusEvidence } from './helpers.ts';
 
 const ECHOED =
 	/\b(?:Invalid URL|Unknown request URL:?)\s*\(?\s*(?:GET|POST|PUT|PATCH|DELETE|OPTIONS)\s+\/[^\s)'"]{0,200}\)?|invalid url post \/[\w/.-]{1,80}/i;
-// A web server's own 404/405 (nginx, Express, FastAPI, Go's mux) instead of an API error body.
+// A web server's own 404/405 (nginx, Express, FastAPI, Flask, Go's mux), or a bare "404 Not
+// Found" string, instead of an API error body.
 const NOT_AN_API =
-	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed/i;
+	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']/i;
 const AZURE_NOT_FOUND =
 	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found/i;
 const AZURE_DENIED = /Access denied due to invalid subscription key or wrong API endpoint/i;
@@ -53,10 +54,14 @@ function echoedPath(signals: Signals): RuleMatch | undefined {
 }
 
 function notAnApi(signals: Signals): RuleMatch | undefined {
-	if (signals.status !== 404 && signals.status !== 405 && !/\b40[45]\b/.test(signals.text))
-		return undefined;
 	const quote = pattern(signals, NOT_AN_API);
 	if (!quote) return undefined;
+	// A page that says "not found" itself is enough; an nginx page needs the 404 beside it (a 502
+	// page from nginx is a server error).
+	const saysNotFound = /40[45]|not found|Cannot (?:POST|GET)/i.test(quote);
+	const is404 = signals.status === 404 || signals.status === 405 || /\b40[45]\b/.test(signals.text);
+	if (!saysNotFound && !is404) return undefined;
+	if (signals.status !== undefined && signals.status >= 500) return undefined;
 	return {
 		confidence: 0.75,
 		evidence: evidence(quote, statusEvidence(signals)) ?? [quote],

@@ -80,7 +80,8 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'deploymentnotfound',
 		'model_not_found',
 	],
+	// "The model `x` does not exist", and OpenRouter's "x is not a valid model ID".
 	regex:
-		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)/i,
+		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)|[\w.:/-]{2,80} is not a valid model(?: ID)?\b|\binvalid model(?: ID)?\b/i,
 	refine,
 });
