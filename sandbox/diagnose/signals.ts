@@ -27,6 +27,8 @@ const classStatus: Record<string, number> = {
 	UnprocessableEntityError: 422,
 	RateLimitError: 429,
 	BadRequestError: 400,
+	// openai-python 0.x raised InvalidRequestError for 400s (and some 404s, whose messages say so).
+	InvalidRequestError: 400,
 	InternalServerError: 500,
 	BadGatewayError: 502,
 	ServiceUnavailableError: 503,

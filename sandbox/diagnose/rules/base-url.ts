@@ -13,7 +13,7 @@ const ECHOED =
 // A web server's own 404/405 (nginx, Express, FastAPI, Flask, Go's mux), or a bare "404 Not
 // Found" string, instead of an API error body.
 const NOT_AN_API =
-	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']/i;
+	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']|\bno (?:route|listener|handler) (?:found )?for (?:endpoint|path|route)?:? ?\//i;
 const AZURE_NOT_FOUND =
 	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found/i;
 const AZURE_DENIED = /Access denied due to invalid subscription key or wrong API endpoint/i;

@@ -76,12 +76,14 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'does not have access to model',
 		'not allowed to sample from this model',
 		'try pulling it first',
+		// OpenRouter: "x is not a valid model ID"; other gateways: "Invalid model ID".
+		'is not a valid model id',
+		'invalid model id',
 		'the api deployment for this resource does not exist',
 		'deploymentnotfound',
 		'model_not_found',
 	],
-	// "The model `x` does not exist", and OpenRouter's "x is not a valid model ID".
 	regex:
-		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)|[\w.:/-]{2,80} is not a valid model(?: ID)?\b|\binvalid model(?: ID)?\b/i,
+		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)/i,
 	refine,
 });

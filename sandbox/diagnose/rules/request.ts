@@ -3,6 +3,10 @@ import type { Rule } from '../types.ts';
 import { textRule } from './text-rule.ts';
 
 export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
+	// Any other error of type invalid_request_error that is not an auth, quota or route error.
+	types: ['invalid_request_error'],
+	when: (signals) =>
+		signals.status === undefined || signals.status === 400 || signals.status === 422,
 	codes: [
 		'context_length_exceeded',
 		'invalid_value',
@@ -29,6 +33,8 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'rejected as a result of our safety system',
 		'is too long',
 		'is not of type',
+		'is a required property',
+		'type expected',
 		'invalid value:',
 		'invalid schema',
 		"must contain the word 'json'",
