@@ -33,7 +33,7 @@ function report(name: string, measured: Measurement): void {
 const dev = loadCases('dev');
 const holdout = loadCases('holdout');
 report('Development set', measure(dev));
-report('Holdout set, now (both rounds)', measure(holdout));
+report('Holdout set, now (all rounds)', measure(holdout));
 console.log('\n## Holdout, first measurements (the honest estimate for unseen reports)\n');
 for (const [round, first] of Object.entries(firstMeasurements)) {
 	const now = measure(holdout.filter((real) => real.round === Number(round)));
