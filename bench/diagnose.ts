@@ -1,24 +1,48 @@
 /**
- * Measures diagnose() on the real reports and on 1 MB pastes.
+ * Measures diagnose() on the real reports (accuracy per diagnosis id and per ecosystem, for the
+ * development and the holdout set) and its speed: median time per report and on 1 MB pastes.
  * Run: node bench/diagnose.ts   (Node 22 strips the types)
  */
-import { readFileSync } from 'node:fs';
 import { diagnose } from '../sandbox/diagnose/index.ts';
+import {
+	firstMeasurements,
+	loadCases,
+	measure,
+	pastedText,
+	ratio,
+	table,
+	type Measurement,
+} from '../tests/fixtures/diagnose/accuracy.ts';
 
-interface RealCase {
-	raw_text: string | null;
-	body: unknown;
-	expected_diagnosis: string;
+function report(name: string, measured: Measurement): void {
+	console.log(`\n## ${name}: ${ratio(measured)}\n`);
+	console.log(table('diagnosis id', measured.byId));
+	console.log('');
+	console.log(table('ecosystem', measured.byEcosystem));
+	if (measured.misses.length > 0) {
+		console.log('\nMisses (expected → got, with the alternative the engine named):');
+		for (const { real, got } of measured.misses) {
+			const also = got.alternatives?.map((alternative) => alternative.id).join(', ');
+			console.log(
+				`- ${real.id}: ${real.expected_diagnosis} → ${got.id}${also ? ` (also: ${also})` : ''}`,
+			);
+		}
+	}
 }
 
-const fixtureUrl = new URL('../../shared/fixtures/real-errors-dev.json', import.meta.url);
-const cases = JSON.parse(readFileSync(fixtureUrl, 'utf8')) as RealCase[];
-const correct = cases.filter(
-	(real) => diagnose(real.raw_text || JSON.stringify(real.body)).id === real.expected_diagnosis,
-).length;
-console.log(`fixtures: ${correct}/${cases.length} correct`);
+const dev = loadCases('dev');
+const holdout = loadCases('holdout');
+report('Development set', measure(dev));
+report('Holdout set, now (all rounds)', measure(holdout));
+console.log('\n## Holdout, first measurements (the honest estimate for unseen reports)\n');
+for (const [round, first] of Object.entries(firstMeasurements)) {
+	const now = measure(holdout.filter((real) => real.round === Number(round)));
+	console.log(
+		`- round ${round}: ${ratio(first)} when first measured, ${ratio(now)} now (the misses it revealed were fixed afterwards)`,
+	);
+}
 
-function median(input: string, runs = 15): { first: number; median: number } {
+function timeOf(input: string, runs: number): { first: number; median: number } {
 	let start = performance.now();
 	diagnose(input);
 	const first = performance.now() - start;
@@ -32,6 +56,13 @@ function median(input: string, runs = 15): { first: number; median: number } {
 	return { first, median: times[Math.floor(runs / 2)] };
 }
 
+const perReport = [...dev, ...holdout]
+	.map((real) => timeOf(pastedText(real), 5).median)
+	.sort((a, b) => a - b);
+console.log(
+	`\n## Speed\n\nmedian per real report: ${perReport[Math.floor(perReport.length / 2)].toFixed(3)} ms (slowest ${perReport.at(-1)?.toFixed(2)} ms, ${perReport.length} reports)`,
+);
+
 const MB = 1024 * 1024;
 const line = '2026-11-27T01:00:00Z INFO worker handled request id=123 status=ok Error: none\n';
 const log = line.repeat(Math.ceil(MB / line.length)).slice(0, MB);
@@ -44,10 +75,11 @@ const inputs: Record<string, string> = {
 	'one repeated char': 'x'.repeat(MB),
 	'open braces': '{'.repeat(MB),
 	'repeated fragments': "Incorrect API key provided: 'error': {".repeat(MB / 38),
+	'repeated URLs': 'POST https://api.openai.com/v1/chat/completions '.repeat(MB / 48),
 };
 for (const [name, input] of Object.entries(inputs)) {
-	const { first, median: mid } = median(input);
+	const { first, median } = timeOf(input, 15);
 	console.log(
-		`${name.padEnd(28)} ${diagnose(input).id.padEnd(20)} first ${first.toFixed(1)} ms, median ${mid.toFixed(1)} ms`,
+		`1 MB, ${name.padEnd(26)} ${diagnose(input).id.padEnd(20)} first ${first.toFixed(1)} ms, median ${median.toFixed(1)} ms`,
 	);
 }

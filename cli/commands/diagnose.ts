@@ -2,7 +2,7 @@
  * `keylab diagnose`: reads a pasted OpenAI error on stdin (or as arguments) and explains it.
  * Exit 1 when a known cause is found, 0 when nothing is recognised, 2 on misuse.
  */
-import { diagnose } from '../../sandbox/diagnose/index.ts';
+import { catalog, diagnose, diagnosisIds } from '../../sandbox/diagnose/index.ts';
 import { formatDiagnosis } from '../../sandbox/diagnose/format-text.ts';
 import { exitCodes } from '../main.ts';
 
@@ -36,19 +36,29 @@ export function useColor(io: CliIo): boolean {
 
 export const siteUrl = (io: CliIo) => io.env.KEYLAB_SITE ?? 'https://keylab.dev';
 
+// The causes it can name come from the catalog, so the help never drifts from the engine.
+const CAUSES = diagnosisIds.map((id) => `  ${id.padEnd(27)}${catalog[id].title}`).join('\n');
+
 const HELP = `Usage: keylab diagnose [--json] [error text...]
 
 Explain an OpenAI API error: paste it on stdin (or pass it as arguments) and get the cause,
-the fix and the lesson. Reads Python tracebacks, Node SDK output, raw HTTP, JSON bodies,
-curl output, browser console lines and framework logs.
+the evidence it rests on, the fix and the lesson. Reads Python and Node SDK output (any version),
+Go, Rust, .NET, Java and PHP exceptions, raw HTTP and curl -i, HAR files, JSON bodies, browser
+console lines, and wrapper formats (LiteLLM, LangChain, the Vercel AI SDK, Codex, Continue).
+It says when the error came from another provider (OpenRouter, Azure, a local server, a relay),
+and names a second cause when two fit.
 
   pbpaste | keylab diagnose
   keylab diagnose < error.log
   python app.py 2>&1 | keylab diagnose --json
 
 Options:
-  --json      Print one JSON object: { id, title, confidence, explanation, evidence, fixes, retryable, lesson }.
+  --json      Print one JSON object: { id, title, confidence, explanation, evidence, fixes, retryable,
+              lesson }, plus provider and alternatives when they apply.
   -h, --help  Show this help.
+
+Causes it names (id, then what it means):
+${CAUSES}
 
 Exit codes: 0 nothing recognised, 1 a cause was found, 2 usage error (unknown option, no input).
 `;

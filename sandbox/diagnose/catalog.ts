@@ -22,7 +22,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 	missing_key: {
 		title: 'No API key was sent',
 		explanation:
-			'The request reached OpenAI (or the SDK refused to send it) without an API key: the variable holding the key was not set, not loaded, or not passed to the client.',
+			'The request reached the API (or the SDK refused to send it) without an API key: the variable holding the key was not set, not loaded, or not passed to the client.',
 		fixes: [
 			'Set OPENAI_API_KEY in the environment the program actually runs in (restart the terminal or server after changing it).',
 			'If you keep it in a .env file, load it before creating the client (e.g. `dotenv`, `python-dotenv`, `node --env-file=.env`).',
@@ -120,6 +120,18 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		retryable: false,
 		lesson: 'troubleshooting/model-not-found',
 	},
+	organization_not_verified: {
+		title: 'Your organization must be verified for this model or feature',
+		explanation:
+			'The key works, but OpenAI only allows this model (or streaming it) for organizations that completed verification: the newest reasoning and image models answer 403, or 400 with param "stream" and code unsupported_value when streaming. Nothing is wrong with the key or the code.',
+		fixes: [
+			'An organization owner verifies the organization at https://platform.openai.com/settings/organization/general ("Verify Organization"); access can take up to 15 minutes to arrive after verification.',
+			'Until then, call the model without streaming (stream: false) if only streaming is refused, or use a model that does not need verification.',
+			'Make sure the key belongs to the organization that was verified (an OPENAI_ORG_ID or a key from another organization keeps failing).',
+		],
+		retryable: false,
+		lesson: permissionsLesson,
+	},
 	insufficient_quota: {
 		title: 'Out of credits or over the spend limit',
 		explanation:
@@ -186,6 +198,18 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		retryable: false,
 		lesson: 'using/first-call',
 	},
+	wrong_base_url: {
+		title: 'The request went to the wrong URL (base URL)',
+		explanation:
+			'The client sent the request somewhere other than where the key belongs: a base URL without /v1, with the endpoint appended twice, a mistyped host, an Azure or relay endpoint given an OpenAI key, or an OpenRouter, Azure or relay key that reached api.openai.com because the base URL was not set or was ignored.',
+		fixes: [
+			'For OpenAI, leave the base URL unset or set it to exactly https://api.openai.com/v1; never a full endpoint like …/v1/chat/completions (the SDK adds the path itself).',
+			'Use each key with its own service: an OpenRouter, Azure or relay key needs that service’s base URL, and an OpenAI key only works at api.openai.com.',
+			'Print the base URL your client really uses (OPENAI_BASE_URL, `baseURL`, `base_url`, `api_base`): an old environment variable or an outdated SDK (openai<1.0 ignores `base_url`) can override it.',
+		],
+		retryable: false,
+		lesson: 'troubleshooting/network-and-cors',
+	},
 	network_error: {
 		title: 'The request never reached OpenAI',
 		explanation:
@@ -212,7 +236,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 	other: {
 		title: 'Not recognised',
 		explanation:
-			'This does not match a known OpenAI key or API failure. Paste the full error, including the status code and the JSON body if there is one.',
+			'This does not match a known OpenAI key or API failure. Paste the full error, including the status code and the JSON body if there is one: the body’s error.message and error.code usually name the cause.',
 		fixes: [
 			'Include the whole error output (status, body, SDK class name).',
 			'Run the live key check to test the key directly.',

@@ -1,33 +1,121 @@
 /**
- * The diagnosis pipeline: normalise any input into signals, try the rules in order of
- * specificity, and dress the winner with the catalog's text. Never throws.
+ * The diagnosis pipeline: normalise any input into signals (fields first, text second), try the
+ * rules in order of specificity, and dress the winner with the catalog's text, whose error it is,
+ * the other causes that also fit, and the evidence. Never throws; never quotes a whole key.
  */
 import { catalog } from './catalog.ts';
+import { providerProfiles } from './provider.ts';
+import { redactEvidence } from './redact-evidence.ts';
 import { rules } from './rules/index.ts';
 import { readSignals } from './signals.ts';
-import type { DiagnoseInput, Diagnosis, DiagnosisId, RuleMatch, Signals } from './types.ts';
+import type {
+	DiagnoseInput,
+	Diagnosis,
+	DiagnosisId,
+	ProviderInfo,
+	RuleMatch,
+	Signals,
+} from './types.ts';
+
+const AUTH_IDS: readonly DiagnosisId[] = [
+	'missing_key',
+	'malformed_key',
+	'invalid_key',
+	'revoked_key',
+	'wrong_base_url',
+];
+
+/** Fixes for an error that another provider returned: its key, its base URL, its billing. */
+function providerFixes(id: DiagnosisId, provider: ProviderInfo): string[] {
+	const profile = providerProfiles[provider.kind];
+	if (!profile) return [];
+	const fixes: string[] = [];
+	if (AUTH_IDS.includes(id)) {
+		fixes.push(
+			`This answer came from ${provider.name}: send ${profile.key}${profile.baseUrl ? ` to ${profile.baseUrl}` : ''}. An OpenAI key does not work there, and its key does not work at api.openai.com.`,
+		);
+	}
+	if ((id === 'insufficient_quota' || id === 'billing_not_active') && profile.billing) {
+		fixes.push(
+			`Add credit with ${provider.name} (${profile.billing}): OpenAI billing does not apply.`,
+		);
+	}
+	if (id === 'model_not_found' && profile.models) {
+		fixes.push(`Use a model that ${provider.name} serves: ${profile.models}.`);
+	}
+	return fixes;
+}
 
 /** Dresses a cause with the catalog's text; for callers that already know the cause. */
 export function buildDiagnosis(
 	id: DiagnosisId,
 	match: RuleMatch,
-	signals: Pick<Signals, 'requestId'> = {},
+	signals: Pick<Signals, 'requestId'> & Partial<Pick<Signals, 'provider'>> = {},
 ): Diagnosis {
 	const entry = catalog[id];
 	const extras: string[] = [];
 	if (signals.requestId) extras.push(`Request id: ${signals.requestId}.`);
-	const explanation = [match.explanation ?? entry.explanation];
+	const provider = signals.provider;
+	// Whose error it is lives in `provider`, which every renderer shows first.
+	const explanation: string[] = [match.explanation ?? entry.explanation];
 	if (match.explanation && match.explanation !== entry.explanation)
 		explanation.push(entry.explanation);
+	const alternatives = (match.alternatives ?? [])
+		.filter((alternative) => alternative.id !== id)
+		.map((alternative) => ({
+			id: alternative.id,
+			title: catalog[alternative.id].title,
+			why: redactEvidence(alternative.why),
+		}));
+	if (alternatives.length > 0) {
+		explanation.push(
+			`Another cause also fits, less likely: ${alternatives.map((alternative) => alternative.title.toLowerCase()).join('; ')}.`,
+		);
+	}
+	const fixes = [
+		...(provider ? providerFixes(id, provider) : []),
+		...(match.fixes ?? []),
+		// OpenAI's own dashboard links do not help with another provider's credit.
+		...entry.fixes.filter(
+			(fix) =>
+				!provider ||
+				!(id === 'insufficient_quota' || id === 'billing_not_active') ||
+				!fix.includes('platform.openai.com'),
+		),
+	];
 	return {
 		id,
-		title: match.title ?? entry.title,
+		title: redactEvidence(match.title ?? entry.title),
 		confidence: match.confidence,
-		explanation: [...explanation, ...extras].join(' '),
-		evidence: match.evidence,
-		fixes: [...new Set([...(match.fixes ?? []), ...entry.fixes])],
+		explanation: redactEvidence([...explanation, ...extras].join(' ')),
+		evidence: match.evidence.map(redactEvidence),
+		fixes: [...new Set(fixes.map(redactEvidence))],
 		retryable: match.retryable ?? entry.retryable,
 		lesson: match.lesson ?? entry.lesson,
+		...(provider ? { provider: { ...provider, evidence: redactEvidence(provider.evidence) } } : {}),
+		...(alternatives.length > 0 ? { alternatives } : {}),
+	};
+}
+
+/** What an unrecognised input showed, so "other" can say what it saw and where to look. */
+function sawNothingKnown(signals: Signals): RuleMatch {
+	const seen: string[] = [];
+	if (signals.status !== undefined) seen.push(`HTTP status ${signals.status}`);
+	if (signals.classes.length > 0) seen.push(`SDK error: ${signals.classes[0]}`);
+	if (signals.codes.length > 0) seen.push(`error.code: ${signals.codes[0]}`);
+	if (signals.messages.length > 0) seen.push(`error.message: ${signals.messages[0].slice(0, 160)}`);
+	if (seen.length === 0) {
+		const line = signals.text
+			.split('\n')
+			.map((part) => part.trim())
+			.find((part) => part.length > 0);
+		if (line) seen.push(line.length > 160 ? `${line.slice(0, 160)}…` : line);
+	}
+	return {
+		confidence: 0.2,
+		evidence: seen,
+		explanation:
+			'Nothing in it names an OpenAI API cause: no status code with an error body, no error.code, no known message. If the error came from your own code or app (a TypeError, a check the app makes before calling the API), look at the line it points to; otherwise paste the full output, including the HTTP status and the JSON body.',
 	};
 }
 
@@ -37,20 +125,28 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
 	try {
 		signals = readSignals(input);
 	} catch {
-		signals = { text: '', lower: '', types: [], codes: [], messages: [], classes: [], headers: {} };
+		signals = {
+			text: '',
+			lower: '',
+			types: [],
+			codes: [],
+			messages: [],
+			classes: [],
+			headers: {},
+			params: [],
+			urls: [],
+		};
 	}
 	for (const rule of rules) {
 		const match = rule.match(signals);
 		if (match) return buildDiagnosis(match.id ?? rule.id, match, signals);
 	}
-	const nothing = signals.text.trim() === '';
-	return buildDiagnosis(
-		'other',
-		{
-			confidence: nothing ? 0 : 0.2,
-			evidence: [],
-			...(nothing ? { explanation: 'Nothing to diagnose: the input is empty.' } : {}),
-		},
-		signals,
-	);
+	if (signals.text.trim() === '') {
+		return buildDiagnosis(
+			'other',
+			{ confidence: 0, evidence: [], explanation: 'Nothing to diagnose: the input is empty.' },
+			signals,
+		);
+	}
+	return buildDiagnosis('other', sawNothingKnown(signals), signals);
 }

@@ -45,15 +45,26 @@ export function formatDiagnosis(
 	const p = paint(options.color);
 	const lines = [
 		`${p.bold(diagnosis.title)}  ${p.dim(`[${diagnosis.id}, ${confidenceWord(diagnosis.confidence)} confidence]`)}`,
-		'',
-		diagnosis.explanation,
 	];
+	if (diagnosis.provider) {
+		lines.push(
+			'',
+			`${p.bold('Whose error:')} ${diagnosis.provider.name}, not OpenAI (${diagnosis.provider.evidence}).`,
+		);
+	}
+	lines.push('', diagnosis.explanation);
 	if (diagnosis.evidence.length > 0) {
 		lines.push('', p.bold('Evidence'));
 		for (const quote of diagnosis.evidence) lines.push(`  ${p.dim('>')} ${quote}`);
 	}
 	lines.push('', p.bold('Fix'));
 	diagnosis.fixes.forEach((fix, i) => lines.push(`  ${i + 1}. ${fix}`));
+	if (diagnosis.alternatives && diagnosis.alternatives.length > 0) {
+		lines.push('', p.bold('Also possible, less likely'));
+		for (const alternative of diagnosis.alternatives) {
+			lines.push(`  - ${alternative.title} [${alternative.id}]: ${alternative.why}`);
+		}
+	}
 	lines.push(
 		'',
 		diagnosis.retryable

@@ -6,7 +6,8 @@
  */
 
 export interface MaskedKeyVerdict {
-	kind: 'missing' | 'malformed' | 'invalid';
+	/** `foreign`: a real key of another service (OpenRouter, Azure, a relay) sent to OpenAI. */
+	kind: 'missing' | 'malformed' | 'invalid' | 'foreign';
 	/** Why, for a person. */
 	reason: string;
 }
@@ -33,8 +34,18 @@ const PLACEHOLDER =
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
 export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 	const value = masked.replace(/\.$/, '');
-	if (value.trim() === '') {
-		return { kind: 'missing', reason: 'The key value sent was empty.' };
+	if (value.trim() === '' || /^(?:''|""|``)$/.test(value.trim())) {
+		return {
+			kind: 'missing',
+			reason: 'The key value sent was empty: the variable holding it was not loaded.',
+		};
+	}
+	// What a language prints for a variable that was never set: the key was not loaded.
+	if (/^(?:undefined|null|none|nil|nan)$/i.test(value.trim())) {
+		return {
+			kind: 'missing',
+			reason: `The key was "${value.trim()}": the variable holding it was never set or loaded.`,
+		};
 	}
 	const length = value.length;
 	const hasMask = value.includes('*') || value.includes('…') || value.includes('...');
@@ -82,20 +93,35 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 		};
 	}
 	if (!value.startsWith('sk-')) {
-		const hex = /^[0-9a-f]{8}/i.test(value) && length === 32;
+		if (/^[0-9a-f]{8}/i.test(value) && length === 32) {
+			return {
+				kind: 'foreign',
+				reason:
+					'This 32-character hex value is an Azure OpenAI key, sent to api.openai.com: point the client at your Azure endpoint (or use an OpenAI key).',
+			};
+		}
+		// A long token with a short lower-case prefix (`kod-`, `fk-`, `pk_`): another service's key.
+		if (length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9]/.test(value)) {
+			return {
+				kind: 'foreign',
+				reason: `This ${length}-character key ("${value.slice(0, 4)}…") is another service’s key, sent to api.openai.com: use that service’s base URL.`,
+			};
+		}
 		return {
 			kind: 'malformed',
-			reason: hex
-				? 'This 32-character hex value looks like an Azure OpenAI key, not an OpenAI secret key (sk-…).'
-				: 'The value is not an OpenAI secret key: those start with "sk-".',
+			reason: 'The value is not an OpenAI secret key: those start with "sk-".',
 		};
 	}
 	// Keys of services that reuse "sk-": the key may be fine, the endpoint is wrong.
 	if (/^sk-(?:ant-|or-)/.test(value) || (/^sk-[0-9a-f]{5}/.test(value) && length === 35)) {
+		const who = value.startsWith('sk-or-')
+			? 'an OpenRouter key (sk-or-…)'
+			: value.startsWith('sk-ant-')
+				? 'an Anthropic key (sk-ant-…)'
+				: 'a 35-character sk-<hex> key of another provider (e.g. DeepSeek)';
 		return {
-			kind: 'invalid',
-			reason:
-				'This looks like a key from another provider (same "sk-" prefix): send it to that provider’s base URL.',
+			kind: 'foreign',
+			reason: `This is ${who}, sent to api.openai.com: send it to that provider’s base URL instead.`,
 		};
 	}
 	if (!hasMask) {

@@ -4,17 +4,20 @@
  * Every regex here is linear (no nested quantifiers) and runs over bounded text.
  */
 import { boundText } from './bound-text.ts';
+import { findBearer, findHeaders, findRequestId, findRequestLine, findUrls } from './fields.ts';
+import { detectProvider } from './provider.ts';
 import { toRawInput } from './to-text.ts';
 import type { DiagnoseInput, Signals } from './types.ts';
 
 const MAX_FIELDS = 200;
 
-// key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`) and .NET/Go prints.
+// key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`), .NET/Go prints and Rust
+// Debug output (`code: Some("model_not_found")`).
 const FIELD =
-	/(?<![\w-])["']?(message|type|code|error_code|error_type|error_message|error)["']?\s*[:=]\s*("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
+	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
 
 const CLASS =
-	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
+	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|BadGatewayError|GatewayTimeoutError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
 
 const classStatus: Record<string, number> = {
 	AuthenticationError: 401,
@@ -24,8 +27,12 @@ const classStatus: Record<string, number> = {
 	UnprocessableEntityError: 422,
 	RateLimitError: 429,
 	BadRequestError: 400,
+	// openai-python 0.x raised InvalidRequestError for 400s (and some 404s, whose messages say so).
+	InvalidRequestError: 400,
 	InternalServerError: 500,
+	BadGatewayError: 502,
 	ServiceUnavailableError: 503,
+	GatewayTimeoutError: 504,
 };
 
 const KNOWN_STATUS = new Set([
@@ -40,7 +47,8 @@ const STATUS_PATTERNS = [
 	/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
 	/\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code)["']?\s*[:=]?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
-	/(?:^|[\s:([])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
+	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
+	/(?:^|[\s:([`'"])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
 ];
 
 function unquote(raw: string): string {
@@ -68,7 +76,6 @@ const RETRY =
 	/(?:try again in|retry after|retry-after:?)\s*([\d.]+\s*(?:ms|s|m|seconds?|minutes?)?(?:[\d.]+(?:ms|s))?)/i;
 const MODEL = /\b(?:model|to model|the model:?|for)\s*[`'"]([\w.:/-]{1,80})[`'"]/i;
 const RATE_MODEL = /Rate limit reached for (?:default-)?([\w.:/-]{1,80}) in/;
-const REQUEST_ID = /\breq_[0-9a-f]{32}\b/;
 
 // The masked-key pattern runs on a short slice after each of the first few occurrences only: run
 // over a whole paste that repeats the phrase without an ending, it would retry at every one.
@@ -96,7 +103,10 @@ export function readSignals(input: DiagnoseInput): Signals {
 		codes: [],
 		messages: [],
 		classes: [],
-		headers: raw.headers,
+		params: [],
+		urls: [],
+		// Headers printed in the text (curl -i, httpx logs), then the real ones over them.
+		headers: { ...findHeaders(text), ...raw.headers },
 	};
 	let count = 0;
 	for (const match of text.matchAll(FIELD)) {
@@ -107,6 +117,8 @@ export function readSignals(input: DiagnoseInput): Signals {
 			if (/^[a-z_]{2,60}$/.test(value) && value !== 'error') signals.types.push(value);
 		} else if (key === 'code' || key === 'error_code') {
 			if (value !== 'None' && value !== 'null') signals.codes.push(value.toLowerCase());
+		} else if (key === 'param' || key === 'error_param') {
+			if (match[2].length > 2 && value !== 'None' && value !== 'null') signals.params.push(value);
 		} else if (key === 'error') {
 			// `{"error": "slow down"}`: the error is a bare string.
 			if (match[2].length > 2 && /^["']/.test(match[2])) signals.messages.push(value);
@@ -124,11 +136,18 @@ export function readSignals(input: DiagnoseInput): Signals {
 		signals.classes.map((name) => classStatus[name]).find((status) => status !== undefined);
 	const masked = findMasked(text);
 	if (masked) signals.maskedKey = masked[1].trim() === '' ? '' : masked[1].replace(/^\s+/, '');
-	signals.requestId = raw.headers['x-request-id'] ?? REQUEST_ID.exec(text)?.[0];
+	const headers = signals.headers;
+	signals.requestId = headers['x-request-id'] ?? findRequestId(text);
 	signals.retryAfter =
-		raw.headers['retry-after-ms'] !== undefined
-			? `${raw.headers['retry-after-ms']}ms`
-			: (raw.headers['retry-after'] ?? RETRY.exec(text)?.[1]?.trim());
+		headers['retry-after-ms'] !== undefined
+			? `${headers['retry-after-ms']}ms`
+			: (headers['retry-after'] ?? RETRY.exec(text)?.[1]?.trim());
+	signals.urls = findUrls(text);
+	const line = findRequestLine(text);
+	signals.method = line.method;
+	signals.echoedPath = line.echoedPath;
+	signals.bearer = findBearer(text);
+	signals.provider = detectProvider(text, signals.urls);
 	signals.model = RATE_MODEL.exec(text)?.[1] ?? MODEL.exec(text)?.[1];
 	return signals;
 }

@@ -84,9 +84,57 @@ function describeError(error: unknown, depth = 0): string {
 	return parts.join('\n');
 }
 
+interface HarEntry {
+	request?: { method?: string; url?: string };
+	response?: {
+		status?: number;
+		headers?: { name?: string; value?: string }[];
+		content?: { text?: string };
+	};
+}
+
+const MAX_HAR = 4 * 1024 * 1024;
+
+/**
+ * A HAR file (browser devtools "Save all as HAR"): the last failed exchange becomes
+ * "METHOD url", its status, headers and body, with the request's own headers left out so the
+ * Authorization header (the key) is never read.
+ */
+function fromHar(value: unknown): RawInput | undefined {
+	const entries = (value as { log?: { entries?: unknown } } | null)?.log?.entries;
+	if (!Array.isArray(entries)) return undefined;
+	const failed = (entries as HarEntry[]).filter(
+		(entry) => (entry.response?.status ?? 0) >= 400 || entry.response?.status === 0,
+	);
+	const entry = failed.at(-1) ?? (entries as HarEntry[]).at(-1);
+	if (!entry) return undefined;
+	const headers: Record<string, string> = {};
+	for (const header of entry.response?.headers ?? []) {
+		if (typeof header.name === 'string' && typeof header.value === 'string')
+			headers[header.name.toLowerCase()] = header.value;
+	}
+	const status = entry.response?.status || undefined;
+	const lines = [
+		`${entry.request?.method ?? 'GET'} ${entry.request?.url ?? ''}`,
+		status !== undefined ? `HTTP ${status}` : 'no response (status 0)',
+		entry.response?.content?.text ?? '',
+	];
+	return { text: lines.join('\n'), status, headers };
+}
+
+function parseHar(text: string): RawInput | undefined {
+	if (text.length > MAX_HAR || !/^\s*\{/.test(text) || !text.includes('"entries"'))
+		return undefined;
+	try {
+		return fromHar(JSON.parse(text));
+	} catch {
+		return undefined;
+	}
+}
+
 /** Normalises the input to text plus structured facts. */
 export function toRawInput(input: DiagnoseInput): RawInput {
-	if (typeof input === 'string') return { text: input, headers: {} };
+	if (typeof input === 'string') return parseHar(input) ?? { text: input, headers: {} };
 	if (input === null || typeof input !== 'object') {
 		return { text: input === undefined ? '' : safeStringify(input), headers: {} };
 	}
@@ -98,6 +146,8 @@ export function toRawInput(input: DiagnoseInput): RawInput {
 			? structured.status
 			: undefined;
 	const parts: string[] = [];
+	const har = fromHar(input);
+	if (har) return har;
 	if (!['status', 'headers', 'body', 'error'].some((key) => key in structured)) {
 		// Not the structured shape: a bare parsed body such as `{ error: { message } }`.
 		return { text: safeStringify(input), headers };

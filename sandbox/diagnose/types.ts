@@ -11,12 +11,14 @@ export const diagnosisIds = [
 	'missing_scopes',
 	'unsupported_region',
 	'model_not_found',
+	'organization_not_verified',
 	'insufficient_quota',
 	'billing_not_active',
 	'rate_limit',
 	'server_error',
 	'overloaded',
 	'bad_request',
+	'wrong_base_url',
 	'network_error',
 	'cors_blocked',
 	'other',
@@ -42,6 +44,27 @@ export interface Diagnosis {
 	retryable: boolean;
 	/** The lesson that explains this cause. */
 	lesson: LessonSlug;
+	/** Set when the error came from someone other than OpenAI (OpenRouter, Azure, a local server, a relay). */
+	provider?: ProviderInfo;
+	/** Other causes the evidence also fits, less likely than `id`. */
+	alternatives?: Alternative[];
+}
+
+/** Whose error it is, when the evidence says so. */
+export interface ProviderInfo {
+	/** Stable key: `openrouter`, `azure`, `local`, `relay`, `anthropic`, `google`, ... */
+	kind: string;
+	/** For a person: "OpenRouter", "Azure OpenAI", "a local server". */
+	name: string;
+	/** What showed it. */
+	evidence: string;
+}
+
+/** A second possible cause, with why it also fits. */
+export interface Alternative {
+	id: DiagnosisId;
+	title: string;
+	why: string;
 }
 
 /** A response or error object, e.g. from `fetch` or the `openai` SDK. */
@@ -76,6 +99,18 @@ export interface Signals {
 	retryAfter?: string;
 	/** A model name the error mentions. */
 	model?: string;
+	/** Every `error.param` value found. */
+	params: string[];
+	/** API URLs the input names (documentation links left out), in order. */
+	urls: string[];
+	/** The HTTP method, when the input names one with a URL or path. */
+	method?: string;
+	/** The path OpenAI echoed in "Invalid URL (POST /v1/...)". */
+	echoedPath?: string;
+	/** The key as an Authorization header echo showed it ("Bearer undefined"): never a whole key. */
+	bearer?: string;
+	/** Whose error it is, when something other than OpenAI answered. */
+	provider?: ProviderInfo;
 }
 
 /** What a rule returns when it recognises its cause. */
@@ -84,6 +119,8 @@ export interface RuleMatch {
 	id?: DiagnosisId;
 	confidence: number;
 	evidence: string[];
+	/** Other causes that also fit, less likely. */
+	alternatives?: { id: DiagnosisId; why: string }[];
 	/** Overrides of the catalog entry, for a more specific case of the same cause. */
 	title?: string;
 	explanation?: string;

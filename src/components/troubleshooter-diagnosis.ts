@@ -25,6 +25,17 @@ export function diagnosisView(text: string, secrets: (string | undefined)[]): Di
 		explanation: scrub(diagnosis.explanation),
 		evidence: diagnosis.evidence.map(scrub),
 		fixes: diagnosis.fixes.map(scrub),
+		...(diagnosis.provider
+			? { provider: { ...diagnosis.provider, evidence: scrub(diagnosis.provider.evidence) } }
+			: {}),
+		...(diagnosis.alternatives
+			? {
+					alternatives: diagnosis.alternatives.map((alternative) => ({
+						...alternative,
+						why: scrub(alternative.why),
+					})),
+				}
+			: {}),
 	};
 	return {
 		signature: JSON.stringify(shown),

@@ -27,9 +27,37 @@ function lessonLink(slug: LessonSlug): HTMLElement {
 	);
 }
 
+/** The other causes that fit, less likely, each with why and its own lesson. */
+function alternativesOf(diagnosis: Diagnosis): HTMLElement[] {
+	const alternatives = diagnosis.alternatives ?? [];
+	if (alternatives.length === 0) return [];
+	return [
+		el(
+			'p',
+			{},
+			el('strong', {}, alternatives.length === 1 ? 'Also possible' : 'Also possible, less likely'),
+		),
+		el(
+			'ul',
+			{ 'data-alternatives': '' },
+			...alternatives.map((alternative) =>
+				el(
+					'li',
+					{ 'data-alternative': alternative.id },
+					el('strong', {}, `${alternative.title}: `),
+					alternative.why,
+				),
+			),
+		),
+	];
+}
+
 /** What a screen reader hears for a diagnosis: its title and why, not the whole checklist. */
 export function announcementOf(diagnosis: Diagnosis): string {
-	return `Diagnosis: ${diagnosis.title}. ${diagnosis.explanation}`;
+	const whose = diagnosis.provider
+		? ` This error came from ${diagnosis.provider.name}, not OpenAI.`
+		: '';
+	return `Diagnosis: ${diagnosis.title}.${whose} ${diagnosis.explanation}`;
 }
 
 /** The diagnosis as an article: cause, evidence, fixes and the lesson link. */
@@ -47,11 +75,19 @@ export function renderDiagnosis(diagnosis: Diagnosis): HTMLElement {
 			{ class: 'ts-note' },
 			`Cause: ${diagnosis.id} · ${confidence} confidence · ${diagnosis.retryable ? 'retrying later can work' : 'retrying will not help'}`,
 		),
+		diagnosis.provider &&
+			el(
+				'p',
+				{ 'data-provider': diagnosis.provider.kind },
+				el('strong', {}, 'Whose error: '),
+				`${diagnosis.provider.name}, not OpenAI (${diagnosis.provider.evidence}).`,
+			),
 		el('p', {}, diagnosis.explanation),
 		diagnosis.evidence.length > 0 && el('p', {}, el('strong', {}, 'What decided it')),
 		...diagnosis.evidence.map((quote) => el('blockquote', {}, quote)),
 		el('p', {}, el('strong', {}, 'How to fix it')),
 		el('ol', {}, ...diagnosis.fixes.map((fix) => el('li', {}, fix))),
+		...alternativesOf(diagnosis),
 		lessonLink(diagnosis.lesson),
 	);
 }

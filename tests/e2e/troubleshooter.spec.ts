@@ -52,6 +52,18 @@ const errors: [string, string, RegExp, string][] = [
 		/blocked the call/,
 		'/troubleshooting/network-and-cors/',
 	],
+	[
+		'an unverified organization streaming a model',
+		"openai.BadRequestError: Error code: 400 - {'error': {'message': 'Your organization must be verified to stream this model. Please go to: https://platform.openai.com/settings/organization/general and click on Verify Organization.', 'type': 'invalid_request_error', 'param': 'stream', 'code': 'unsupported_value'}}",
+		/needs a verified organization/,
+		'/troubleshooting/permissions-and-projects/',
+	],
+	[
+		'a base URL without /v1',
+		"NotFoundError: Error code: 404 - {'error': {'message': 'Invalid URL (POST /chat/completions)', 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+		/missing \/v1/,
+		'/troubleshooting/network-and-cors/',
+	],
 ];
 
 for (const [name, text, title, lesson] of errors) {
@@ -304,5 +316,21 @@ test('on a phone, the first screen shows where to paste, and the key check expla
 	await expect(keyCheck).toContainText('listing models needs only the Read permission');
 	await expect(page.locator('.sl-markdown-content > p').first()).not.toContainText(
 		'api.openai.com',
+	);
+});
+
+test('says whose error it is and names the second cause that fits', async ({ page }) => {
+	await open(page);
+	await paste(
+		page,
+		"litellm.AuthenticationError: OpenrouterException - Error code: 401 - {'error': {'message': 'No auth credentials found', 'code': 401}}",
+	);
+	await expect(results(page).locator('[data-provider="openrouter"]')).toContainText(
+		'OpenRouter, not OpenAI',
+	);
+	await paste(page, 'RateLimitError: 429 status code (no body)');
+	await expect(results(page).locator('[data-provider]')).toHaveCount(0);
+	await expect(results(page).locator('[data-alternative="insufficient_quota"]')).toContainText(
+		'Out of credits',
 	);
 });

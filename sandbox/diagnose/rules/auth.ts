@@ -57,9 +57,36 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 		'openai_api_key is undefined',
 		'openai_api_key not set',
 		'openai_api_key is missing',
+		'missing credentials',
+		'api_key_required',
+		'api key is required',
+		'apikeyismissing',
+		'api key is missing',
+		'missing authentication header',
+		'missing bearer',
+		'no api key was provided',
 	],
-	regex: /KeyError: ['"]OPENAI_API_KEY['"]/,
+	// OpenRouter and relays: "No auth credentials found", "No cookie auth credentials found";
+	// hosted tools: "We couldn't find a secret with the name OPENAI_API_KEY".
+	regex:
+		/KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
+
+/** The Authorization header as a client echoed it: "Bearer undefined" or "Bearer " with nothing. */
+export const bearerEchoRule: Rule = {
+	id: 'missing_key',
+	name: 'bearer-echo',
+	match(signals) {
+		const value = signals.bearer;
+		// A shell variable ("Bearer $OPENAI_API_KEY") in a printed command is not an echo.
+		if (value === undefined || !/^(?:|undefined|null|none|nil)$/i.test(value)) return undefined;
+		return {
+			confidence: 0.85,
+			evidence: [`Authorization: Bearer ${value || '(nothing)'}`],
+			explanation: `The Authorization header carried "Bearer ${value}": the variable meant to hold the key was empty or never loaded, so no key was sent.`,
+		};
+	},
+};
 
 export const accountRules: Rule[] = [
 	textRule('revoked_key', 'revoked', {
@@ -77,6 +104,7 @@ export const accountRules: Rule[] = [
 		phrases: [
 			'associated with a deactivated account',
 			'has been deactivated',
+			'deleted or deactivated',
 			'access was terminated',
 			'access terminated',
 			'key has been revoked',
@@ -156,12 +184,27 @@ export const maskedKeyRule: Rule = {
 		const quote = snippet(signals.text, Math.max(0, at), 30 + signals.maskedKey.length);
 		const verdict = judgeMaskedKey(signals.maskedKey);
 		const status = statusEvidence(signals);
+		const ids = {
+			invalid: 'invalid_key',
+			malformed: 'malformed_key',
+			missing: 'missing_key',
+			foreign: 'wrong_base_url',
+		} as const;
 		return {
-			confidence: verdict.kind === 'invalid' ? 0.85 : 0.9,
+			id: ids[verdict.kind],
+			confidence: verdict.kind === 'invalid' ? 0.8 : verdict.kind === 'foreign' ? 0.8 : 0.9,
 			evidence: status ? [quote, status] : [quote],
 			explanation: verdict.reason,
-			...(verdict.kind === 'malformed' ? { id: 'malformed_key' } : {}),
-			...(verdict.kind === 'missing' ? { id: 'missing_key' } : {}),
+			...(verdict.kind === 'invalid'
+				? {
+						alternatives: [
+							{
+								id: 'wrong_base_url' as const,
+								why: 'If the key came from a relay, reseller or another provider, it only works at that service’s base URL: an ignored or unset base URL sends it to api.openai.com.',
+							},
+						],
+					}
+				: {}),
 		};
 	},
 };
@@ -173,8 +216,17 @@ export const invalidKeyRule = textRule('invalid_key', 'invalid-key-text', {
 		'invalid api key',
 		'invalid_api_key',
 		'invalid authentication',
-		'invalid subscription key',
 		'invalid x-api-key',
+		'invalid api-key provided',
+		'invalidapikey',
 	],
 	confidence: 0.8,
+	refine: () => ({
+		alternatives: [
+			{
+				id: 'wrong_base_url',
+				why: 'A key issued by a relay, reseller or another provider is "incorrect" at api.openai.com: it needs that service’s base URL (an old SDK or a misnamed setting can ignore it).',
+			},
+		],
+	}),
 });

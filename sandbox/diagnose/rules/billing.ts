@@ -29,6 +29,12 @@ export const billingRules: Rule[] = [
 			'spend_limit_exceeded',
 			'monthly spend limit',
 			'usage_limit_exceeded',
+			'insufficient credits',
+			'requires more credits',
+			'more credits are required',
+			'never purchased credits',
+			'insufficient balance',
+			'insufficient_balance',
 		],
 	}),
 ];

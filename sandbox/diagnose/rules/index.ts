@@ -1,29 +1,36 @@
 /**
  * The rules, most specific first. A message or code that names one cause beats a generic one,
- * and anything beats the bare status: e.g. insufficient_quota (429) is tested before rate_limit,
- * "Invalid URL" (404) before the 404 fallback, and CORS before the network family.
+ * and anything beats the bare status: e.g. organization verification before the parameter error
+ * it is dressed as (400 unsupported_value on `stream`), insufficient_quota (429) before
+ * rate_limit, the echoed key before "invalid key" phrases, "Invalid URL" (404) before the 404
+ * fallback, and CORS before the network family.
  */
 import type { Rule } from '../types.ts';
 import {
 	accountRules,
+	bearerEchoRule,
 	headerRules,
 	invalidKeyRule,
 	maskedKeyRule,
 	missingKeyRule,
 } from './auth.ts';
+import { baseUrlRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
 import { modelRule } from './model.ts';
 import { badRequestRule } from './request.ts';
 import { statusRule } from './status.ts';
 import { overloadedRule, rateLimitRule, serverErrorRule } from './throttle.ts';
 import { corsRule, networkRule } from './transport.ts';
+import { verificationRule } from './verification.ts';
 
 export const rules: readonly Rule[] = [
 	...headerRules,
+	verificationRule,
 	missingKeyRule,
 	...accountRules,
 	...billingRules,
 	maskedKeyRule,
+	baseUrlRule,
 	invalidKeyRule,
 	modelRule,
 	rateLimitRule,
@@ -32,5 +39,6 @@ export const rules: readonly Rule[] = [
 	badRequestRule,
 	corsRule,
 	networkRule,
+	bearerEchoRule,
 	statusRule,
 ];

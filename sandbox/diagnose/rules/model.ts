@@ -27,8 +27,9 @@ const KNOWN_MODELS = [
 	'text-embedding-3-large',
 ];
 
-function distance(a: string, b: string): number {
-	if (Math.abs(a.length - b.length) > 2) return 3;
+/** Edit distance between two short strings; 9 when their lengths differ by more than 3. */
+export function distance(a: string, b: string): number {
+	if (Math.abs(a.length - b.length) > 3) return 9;
 	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
@@ -74,7 +75,10 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'does not exist or you do not have access to it',
 		'does not have access to model',
 		'not allowed to sample from this model',
-		'must be verified to use the model',
+		'try pulling it first',
+		// OpenRouter: "x is not a valid model ID"; other gateways: "Invalid model ID".
+		'is not a valid model id',
+		'invalid model id',
 		'the api deployment for this resource does not exist',
 		'deploymentnotfound',
 		'model_not_found',

@@ -3,9 +3,12 @@ import type { Rule } from '../types.ts';
 import { textRule } from './text-rule.ts';
 
 export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
+	// Any other error of type invalid_request_error that is not an auth, quota or route error.
+	types: ['invalid_request_error'],
+	when: (signals) =>
+		signals.status === undefined || signals.status === 400 || signals.status === 422,
 	codes: [
 		'context_length_exceeded',
-		'unknown_url',
 		'invalid_value',
 		'unsupported_parameter',
 		'unsupported_value',
@@ -15,11 +18,10 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'content_policy_violation',
 		'invalid_image',
 		'invalid_json',
+		'invalid_request_body',
 	],
 	phrases: [
 		'maximum context length',
-		'invalid url (',
-		'unknown request url',
 		'must provide a model parameter',
 		'unrecognized request argument',
 		'missing required parameter',
@@ -30,6 +32,15 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'unsupported parameter',
 		'rejected as a result of our safety system',
 		'is too long',
+		'is not of type',
+		'is a required property',
+		'type expected',
+		'invalid value:',
+		'invalid schema',
+		"must contain the word 'json'",
+		'is not supported with this model',
+		'does not support',
+		'expected type',
 		'apiremovedinv1',
 		'no longer supported in openai>=1.0.0',
 		"must provide an 'engine'",
@@ -42,18 +53,17 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 						'Use the 1.x client: `client = OpenAI()` then `client.chat.completions.create(...)`, or pin `openai==0.28` (run `openai migrate` to convert old code).',
 					],
 				}
-			: /invalid url \(|unknown request url/i.test(signals.text)
+			: /maximum context length|context_length_exceeded/i.test(signals.text)
 				? {
-						title: 'Wrong URL: check the base URL',
+						title: 'The input is longer than the model’s context window',
 						fixes: [
-							'Set the base URL to https://api.openai.com/v1 (or your provider’s /v1 root), never a full endpoint like …/chat/completions: the SDK appends the path itself.',
+							'Send fewer or shorter messages (trim history, summarise), lower max_tokens, or use a model with a larger context.',
 						],
 					}
-				: /maximum context length|context_length_exceeded/i.test(signals.text)
+				: signals.params.length > 0
 					? {
-							title: 'The input is longer than the model’s context window',
 							fixes: [
-								'Send fewer or shorter messages (trim history, summarise), lower max_tokens, or use a model with a larger context.',
+								`The parameter at fault is "${signals.params[0]}": check its type and allowed values for this endpoint and model in the API reference.`,
 							],
 						}
 					: {},

@@ -6,6 +6,7 @@ interface StatusGuess {
 	id: DiagnosisId;
 	confidence: number;
 	explanation?: string;
+	alternatives?: { id: DiagnosisId; why: string }[];
 }
 
 function guess(status: number): StatusGuess | undefined {
@@ -15,6 +16,12 @@ function guess(status: number): StatusGuess | undefined {
 			confidence: 0.5,
 			explanation:
 				'A 401 means OpenAI rejected the credentials. Without the message it is most often a wrong key; a missing key, a mismatched organization or a restricted key also give 401.',
+			alternatives: [
+				{
+					id: 'missing_key',
+					why: 'A key that was never loaded (empty variable, wrong .env location) also gives 401: the error message would say "You didn’t provide an API key".',
+				},
+			],
 		};
 	}
 	if (status === 403) {
@@ -23,14 +30,30 @@ function guess(status: number): StatusGuess | undefined {
 			confidence: 0.4,
 			explanation:
 				'A 403 means the key is valid but not allowed to do this: a restricted key, a project model allowlist or an unsupported region. The message says which.',
+			alternatives: [
+				{
+					id: 'unsupported_region',
+					why: 'Requests from an unsupported country, VPN or cloud region get 403.',
+				},
+				{
+					id: 'organization_not_verified',
+					why: 'Some models answer 403 until the organization is verified.',
+				},
+			],
 		};
 	}
 	if (status === 404) {
 		return {
-			id: 'bad_request',
-			confidence: 0.4,
+			id: 'wrong_base_url',
+			confidence: 0.45,
 			explanation:
 				'A 404 with no message usually means a wrong URL or base URL (a model problem says "model" in its message).',
+			alternatives: [
+				{
+					id: 'model_not_found',
+					why: 'A model the server does not have also gives 404 (on a local server, a model that was never pulled).',
+				},
+			],
 		};
 	}
 	if (status === 429) {
@@ -39,7 +62,24 @@ function guess(status: number): StatusGuess | undefined {
 			confidence: 0.5,
 			explanation:
 				'A 429 is a rate limit, but billing problems (insufficient_quota, billing_not_active) also arrive as 429: check error.code before retrying.',
+			alternatives: [
+				{
+					id: 'insufficient_quota',
+					why: 'No credit left (or credit bought minutes ago that has not applied yet) also answers 429; waiting then does not help.',
+				},
+			],
 		};
+	}
+	if (status === 402) {
+		return {
+			id: 'insufficient_quota',
+			confidence: 0.7,
+			explanation:
+				'402 Payment Required: the service (OpenRouter and many relays use 402) has no credit left for this request.',
+		};
+	}
+	if (status === 405) {
+		return { id: 'wrong_base_url', confidence: 0.5 };
 	}
 	if (status === 400 || status === 413 || status === 415 || status === 422) {
 		return { id: 'bad_request', confidence: 0.5 };
@@ -75,6 +115,7 @@ export const statusRule: Rule = {
 			confidence: found.confidence,
 			evidence: evidence(statusEvidence(signals), classes) ?? [],
 			...(found.explanation ? { explanation: found.explanation } : {}),
+			...(found.alternatives ? { alternatives: found.alternatives } : {}),
 		};
 	},
 };

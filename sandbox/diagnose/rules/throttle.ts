@@ -24,7 +24,7 @@ function refineRateLimit(signals: Signals) {
 
 export const rateLimitRule: Rule = (() => {
 	const base = textRule('rate_limit', 'rate-limit', {
-		codes: ['rate_limit_exceeded', 'slow_down', 'tokens_usage_based'],
+		codes: ['rate_limit_exceeded', 'slow_down', 'tokens_usage_based', 'rate_limit_error'],
 		types: RATE_TYPES,
 		phrases: [
 			'rate limit reached',
@@ -37,6 +37,7 @@ export const rateLimitRule: Rule = (() => {
 			'exceeded call rate limit',
 			'exceeded token rate limit',
 			'too many 429 error responses',
+			'would exceed the rate limit',
 		],
 		refine: refineRateLimit,
 	});
@@ -78,5 +79,7 @@ export const serverErrorRule = textRule('server_error', 'server-error', {
 		'cf_bad_gateway',
 		'too many 500 error responses',
 		'too many 502 error responses',
+		'an error occurred while processing your request',
+		'had an error while processing your request',
 	],
 });

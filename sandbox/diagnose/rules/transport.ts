@@ -1,6 +1,34 @@
 /** No usable HTTP answer: the browser blocked it (CORS) or the network failed. */
-import type { Rule } from '../types.ts';
+import { hostOf, pathOf } from '../fields.ts';
+import type { Rule, RuleMatch, Signals } from '../types.ts';
+import { distance } from './model.ts';
 import { textRule } from './text-rule.ts';
+
+// A real API route: /v1/<endpoint> (after any gateway prefix, e.g. /api/v1/, /zen/v1/), Azure's
+// /openai/..., Google's /v1beta/.
+const API_PATH = /\/v1(?:beta)?\/[a-z]|^\/openai\/[a-z]/i;
+
+/** A CORS failure on a URL that is no API route: the preflight hit a 404 page with no CORS headers. */
+function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
+	const url = signals.urls[0];
+	const status404 = /status code:? 404|\b404 \(Not Found\)/i.test(signals.text);
+	if (!url && !status404) return {};
+	const wrongPath = url !== undefined && !API_PATH.test(pathOf(url));
+	if (!wrongPath && !status404) return {};
+	return {
+		id: 'wrong_base_url',
+		confidence: 0.75,
+		explanation: url
+			? `The page called ${url}, which is not an API route (the path should be /v1/<endpoint>); the server’s "not found" answer has no CORS headers, so the browser reports CORS. The real problem is the URL.`
+			: 'The CORS error hides a 404: the URL does not exist, and its "not found" answer has no CORS headers.',
+		alternatives: [
+			{
+				id: 'cors_blocked',
+				why: 'Even with the right URL, a browser page should not call the API with a secret key: route it through your server.',
+			},
+		],
+	};
+}
 
 export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 	phrases: [
@@ -14,7 +42,9 @@ export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 		'browser-like environment',
 		'cors error',
 		'is not allowed by access-control-allow-origin',
+		'access-control-allow-headers',
 	],
+	refine: corsOnWrongUrl,
 });
 
 // System error codes of a failed connection; they also count when they appear as plain text.
@@ -28,8 +58,32 @@ const socketErrors = [
 	'enetunreach',
 ];
 
+const KNOWN_HOSTS = ['api.openai.com', 'openrouter.ai', 'api.groq.com', 'api.deepseek.com'];
+const LOOKUP =
+	/(?:ENOTFOUND|EAI_AGAIN|Could not resolve host:?|lookup|getaddrinfo failed for|No such host is known\.? \(?)\s*['"]?([a-z0-9][a-z0-9.-]{2,120}\.[a-z]{2,})/i;
+
+/** A host that could not be looked up and is a typo of a real API host: the base URL is wrong. */
+function typoHost(signals: Signals): Partial<RuleMatch> | undefined {
+	const host = (
+		LOOKUP.exec(signals.text)?.[1] ?? signals.urls.map(hostOf).find(Boolean)
+	)?.toLowerCase();
+	if (!host || KNOWN_HOSTS.includes(host)) return undefined;
+	const near = KNOWN_HOSTS.find((known) => distance(host, known) <= 3);
+	if (!near) return undefined;
+	return {
+		id: 'wrong_base_url',
+		confidence: 0.8,
+		explanation: `The host "${host}" could not be found: it is a typo of ${near}. The base URL is wrong, not the network.`,
+		fixes: [
+			`Correct the base URL to https://${near}${near === 'openrouter.ai' ? '/api/v1' : '/v1'}.`,
+		],
+	};
+}
+
 export const networkRule: Rule = textRule('network_error', 'network', {
 	codes: [...socketErrors, 'und_err_connect_timeout', 'und_err_socket'],
+	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network failure.
+	regex: /HttpRequestException(?![^\n]{0,120}status code)/,
 	phrases: [
 		'apiconnectionerror',
 		'apitimeouterror',
@@ -64,7 +118,6 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'dial tcp',
 		'i/o timeout',
 		'context deadline exceeded',
-		'httprequestexception',
 		'tls handshake timeout',
 		'handshake failure',
 		'[ssl:',
@@ -83,9 +136,15 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'failed to connect to',
 		'ssl connect error',
 		'timed out',
+		'connect timeout',
+		'cannot connect to api',
+		'connection failed',
+		'connect error',
+		'error sending request',
 	],
 	refine: (signals) =>
-		/certificate|ssl|tls/i.test(signals.text)
+		typoHost(signals) ??
+		(/certificate|ssl|tls/i.test(signals.text)
 			? {
 					fixes: [
 						'A TLS-inspecting proxy or firewall is in the way: point the client at your corporate CA bundle (SSL_CERT_FILE / REQUESTS_CA_BUNDLE for Python, NODE_EXTRA_CA_CERTS for Node). Do not disable verification.',
@@ -104,5 +163,5 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 								'In a browser this is often CORS or an ad blocker: open the console for the full message.',
 							],
 						}
-					: {},
+					: {}),
 });

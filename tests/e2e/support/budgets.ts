@@ -22,9 +22,11 @@ export const budgetPages = {
  */
 export const jsBudgetOverrides: Partial<Record<keyof typeof budgetPages, number>> = {
 	// The troubleshooter must diagnose a paste the instant it lands, offline included, so the
-	// diagnosis engine (~13.7 kB gzip) is fetched as soon as the page goes idle, before anyone
-	// touches it; this budget counts it. What the page needs up to `load` is ~10.7 kB.
-	troubleshooter: 30 * 1024,
+	// diagnosis engine is fetched as soon as the page goes idle, before anyone touches it; this
+	// budget counts it. The engine is ~18.2 kB gzip since issue 17 (was ~13.7 kB): it reads HAR,
+	// curl -i, Rust/Go/.NET/Java/PHP prints, names organization_not_verified and wrong_base_url,
+	// and says whose error it is (provider profiles). What the page needs up to `load` is ~10.7 kB.
+	troubleshooter: 32 * 1024,
 };
 
 /** The JavaScript budget of one page kind. */

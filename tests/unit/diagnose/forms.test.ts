@@ -146,10 +146,6 @@ const transport: Record<string, Record<string, unknown>> = {
 	cors_blocked: {
 		chrome:
 			"Access to fetch at 'https://api.openai.com/v1/chat/completions' from origin 'http://localhost:5173' has been blocked by CORS policy: Response to preflight request doesn't pass access control check.",
-		firefox:
-			"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.openai.com/v1/chat. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 404.",
-		safari:
-			'Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 404',
 		node: "OpenAIError: It looks like you're running in a browser-like environment.\n\nThis is disabled by default, as it risks exposing your secret API credentials to attackers.\nIf you understand the risks and have appropriate mitigations in place,\nyou can set the `dangerouslyAllowBrowser` option to `true`",
 		structured: {
 			error: new TypeError(
@@ -168,6 +164,14 @@ const transport: Record<string, Record<string, unknown>> = {
 			'ValidationError: 1 validation error for ChatOpenAI\n__root__\n  Did not find openai_api_key, please add an environment variable `OPENAI_API_KEY` which contains it',
 		codex:
 			'http 401 Unauthorized: {"error":{"message":"Missing bearer or basic authentication in header","type":"invalid_request_error","param":null,"code":null}}',
+		// "undefined" / '' echoed as the key: the variable was never loaded (issue 17).
+		undefinedKey: incorrect('undefined'),
+		emptyQuoted:
+			"Incorrect API key provided: ''. You can find your API key at https://platform.openai.com/account/api-keys.",
+		bearerUndefined:
+			"AxiosError: Request failed with status code 401\n  headers: { Authorization: 'Bearer undefined' }",
+		openRouter:
+			"OpenrouterException - Error code: 401 - {'error': {'message': 'No auth credentials found', 'code': 401}}",
 	},
 	malformed_key: {
 		node: 'TypeError: Invalid character in header content ["Authorization"]',
@@ -176,13 +180,24 @@ const transport: Record<string, Record<string, unknown>> = {
 			"TypeError: Failed to execute 'fetch' on 'Window': Failed to read the 'headers' property from 'RequestInit': String contains non ISO-8859-1 code point.",
 		python:
 			"UnicodeEncodeError: 'ascii' codec can't encode character '\\u201c' in position 7: ordinal not in range(128)",
-		undefinedKey: incorrect('undefined'),
 		bearer: incorrect('Bearer ' + projectKey),
 		envPrefix: incorrect('OPENAI_API_KEY=' + projectKey),
 		url: incorrect('https://api.openai.com/v1'),
 		template: incorrect('${OPENAI_API_KEY}'),
 		truncated: incorrect(projectKey.slice(0, 90)),
 		spaces: incorrect('sk jj'),
+	},
+	// A CORS report on a URL that does not exist: the 404 page has no CORS headers (issue 17).
+	wrong_base_url: {
+		firefox:
+			"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.openai.com/v1/chat. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 404.",
+		safari:
+			'Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 404',
+		unknownUrl: '404 Unknown request URL: POST /chat/completions. Please check the URL for typos.',
+		doubledPath:
+			"NotFoundError: Error code: 404 - {'error': {'message': 'Invalid URL (POST /v1/chat/completions/chat/completions)', 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+		typoHost: 'Error: getaddrinfo ENOTFOUND api.opena1.com',
+		openRouterKey: incorrect('sk-or-v1-' + 'ab12'.repeat(16)),
 	},
 	other: {
 		plain: "TypeError: Cannot read properties of undefined (reading 'choices')",
@@ -228,11 +243,6 @@ describe('traps from the reference', () => {
 			'429 Request too large for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000, Requested 45000.',
 			'rate_limit',
 		],
-		[
-			'unknown URL is a bad request',
-			'404 Unknown request URL: POST /chat/completions. Please check the URL for typos.',
-			'bad_request',
-		],
 		['bare 429 defaults to rate limit', 'RateLimitError: 429 status code (no body)', 'rate_limit'],
 		[
 			'bare 502 HTML page',
@@ -272,7 +282,7 @@ describe('traps from the reference', () => {
 		[
 			'unverified organization',
 			'{"error":{"message":"Your organization must be verified to use the model `o3`.","type":"invalid_request_error","param":null,"code":"unsupported_value"}}',
-			'model_not_found',
+			'organization_not_verified',
 		],
 		[
 			'archived project',
@@ -322,7 +332,11 @@ describe('traps from the reference', () => {
 			'Failed to load resource: the server responded with a status of 401 ()',
 			'invalid_key',
 		],
-		['reseller key', incorrect('sk-' + 'a1b2c3d4'.repeat(4)), 'invalid_key'],
+		[
+			'reseller key reaching api.openai.com',
+			incorrect('sk-' + 'a1b2c3d4'.repeat(4)),
+			'wrong_base_url',
+		],
 		[
 			'legacy key',
 			incorrect('sk-' + 'Ab3dEf6hIj9kLm2nOp5q' + 'T3Blbk' + 'FJ' + 'Ab3dEf6hIj9kLm2nOp5q'),

@@ -29,7 +29,6 @@ describe('judgeMaskedKey', () => {
 		['placeholder sk-xxx', 'sk-xxxxxxxxxxxxxxxxxxxxxxxx'],
 		['truncated legacy', legacy.slice(0, 40)],
 		['truncated project', project.slice(0, 100)],
-		['Azure hex key', '0123456789abcdef0123456789abcdef'],
 		['publishable key', 'domain_pk_' + tail],
 		['short value', 'sk jj'],
 	])('%s is malformed', (_name, value) => {
@@ -37,6 +36,19 @@ describe('judgeMaskedKey', () => {
 	});
 
 	it('an empty value is missing', () => expect(judgeMaskedKey('').kind).toBe('missing'));
+	it('"undefined" and friends are missing: the variable was never loaded', () => {
+		for (const value of ['undefined', 'null', 'None', "''"]) {
+			expect(judgeMaskedKey(value).kind).toBe('missing');
+		}
+	});
+	it.each([
+		['Azure hex key', '0123456789abcdef0123456789abcdef'],
+		['OpenRouter key', 'sk-or-v1-' + '0123456789abcdef'.repeat(4)],
+		['35-character sk-<hex> key', 'sk-' + '0123456789abcdef'.repeat(2)],
+		['relay key with its own prefix', 'kod-' + '0123456789abcdef'.repeat(6)],
+	])('%s is another service’s key (wrong base URL)', (_name, value) => {
+		expect(judgeMaskedKey(maskKey(value)).kind).toBe('foreign');
+	});
 	it('newer masks without a length are invalid', () => {
 		expect(judgeMaskedKey('sk-...1JMA').kind).toBe('invalid');
 		expect(judgeMaskedKey('sk-svcac…').kind).toBe('invalid');

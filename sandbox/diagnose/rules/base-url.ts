@@ -1,0 +1,115 @@
+/**
+ * The request went to the wrong place. Shapes of evidence, not phrases: the path a server echoed
+ * ("Invalid URL (POST /chat/completions)", `unknown_url`), a 404 whose body is a web server's page
+ * rather than an API error, Azure's route-level answers, and Azure's key-or-endpoint refusal.
+ * Foreign keys echoed by api.openai.com and CORS failures on a wrong URL are decided in the
+ * masked-key and CORS rules, which see those shapes first.
+ */
+import type { Rule, RuleMatch, Signals } from '../types.ts';
+import { evidence, field, pattern, statusEvidence } from './helpers.ts';
+
+const ECHOED =
+	/\b(?:Invalid URL|Unknown request URL:?)\s*\(?\s*(?:GET|POST|PUT|PATCH|DELETE|OPTIONS)\s+\/[^\s)'"]{0,200}\)?|invalid url post \/[\w/.-]{1,80}/i;
+// A web server's own 404/405 (nginx, Express, FastAPI, Flask, Go's mux), or a bare "404 Not
+// Found" string, instead of an API error body.
+const NOT_AN_API =
+	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']|\bno (?:route|listener|handler) (?:found )?for (?:endpoint|path|route)?:? ?\//i;
+const AZURE_NOT_FOUND =
+	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found/i;
+const AZURE_DENIED = /Access denied due to invalid subscription key or wrong API endpoint/i;
+
+function explainPath(path: string): Partial<RuleMatch> {
+	if (/(\/chat\/completions|\/completions|\/responses|\/embeddings)\1|\/v1\/v1\b/.test(path)) {
+		return {
+			title: 'The base URL already contains the endpoint',
+			explanation: `The server got ${path}: the path appears twice because the base URL ended with the endpoint and the SDK appended it again.`,
+			fixes: [
+				'Set the base URL to the API root ending in /v1 (https://api.openai.com/v1), not to …/chat/completions.',
+			],
+		};
+	}
+	if (!/^\/(?:v1|openai|api)\b/.test(path)) {
+		return {
+			title: 'The base URL is missing /v1',
+			explanation: `The server got ${path} with no /v1 in front: the base URL must end in /v1.`,
+			fixes: [
+				'Add /v1 to the end of the base URL (https://api.openai.com/v1, http://localhost:8080/v1, https://your-relay.example/v1).',
+			],
+		};
+	}
+	return {
+		explanation: `The server has no route ${path} for this method: the base URL or proxy setting puts the request in the wrong place (or a proxy rewrote it).`,
+	};
+}
+
+function echoedPath(signals: Signals): RuleMatch | undefined {
+	const quote = pattern(signals, ECHOED) ?? field(signals, 'code', ['unknown_url']);
+	if (!quote) return undefined;
+	const path = signals.echoedPath ?? /\b(?:post|get) (\/[\w/.-]{1,80})/i.exec(quote)?.[1] ?? '';
+	return {
+		confidence: 0.9,
+		evidence: evidence(quote, statusEvidence(signals)) ?? [quote],
+		...(path ? explainPath(path) : {}),
+	};
+}
+
+function notAnApi(signals: Signals): RuleMatch | undefined {
+	const quote = pattern(signals, NOT_AN_API);
+	if (!quote) return undefined;
+	// A page that says "not found" itself is enough; an nginx page needs the 404 beside it (a 502
+	// page from nginx is a server error).
+	const saysNotFound = /40[45]|not found|Cannot (?:POST|GET)/i.test(quote);
+	const is404 = signals.status === 404 || signals.status === 405 || /\b40[45]\b/.test(signals.text);
+	if (!saysNotFound && !is404) return undefined;
+	if (signals.status !== undefined && signals.status >= 500) return undefined;
+	return {
+		confidence: 0.75,
+		evidence: evidence(quote, statusEvidence(signals)) ?? [quote],
+		explanation:
+			'The answer is a web server’s own "not found" page, not an API error: nothing serves the OpenAI API at that address and path. The base URL (host, port or /v1) is wrong.',
+		alternatives: [
+			{
+				id: 'model_not_found',
+				why: 'A local server (Ollama, LM Studio) can also answer a bare 404 when the model is not installed.',
+			},
+		],
+	};
+}
+
+function azure(signals: Signals): RuleMatch | undefined {
+	const notFound = pattern(signals, AZURE_NOT_FOUND);
+	if (notFound) {
+		return {
+			confidence: 0.8,
+			evidence: evidence(notFound, statusEvidence(signals)) ?? [notFound],
+			explanation:
+				'Azure OpenAI answered that no such resource path exists: the endpoint, deployment path or api-version in the URL is wrong (a full …/chat/completions URL given as the endpoint, an extra "/", or a model version used as api-version).',
+			fixes: [
+				'Use the resource endpoint only (https://<resource>.openai.azure.com/), the deployment name as the model, and a valid api-version such as the one in the Azure portal’s sample code.',
+			],
+		};
+	}
+	const denied = pattern(signals, AZURE_DENIED);
+	if (!denied) return undefined;
+	return {
+		confidence: 0.6,
+		evidence: evidence(denied, statusEvidence(signals)) ?? [denied],
+		explanation:
+			'Azure refused the key for this endpoint. Most often the key and the endpoint do not belong together: an OpenAI key sent to an Azure endpoint, a key of another Azure resource or region, or a client configured for Azure by mistake.',
+		fixes: [
+			'Use the key and endpoint from the same Azure OpenAI resource (Azure portal → Keys and Endpoint); an OpenAI sk-… key only works at api.openai.com.',
+		],
+		alternatives: [
+			{
+				id: 'invalid_key',
+				why: 'If the endpoint is right, the Azure key itself is wrong or was regenerated.',
+			},
+		],
+	};
+}
+
+export const baseUrlRule: Rule = {
+	id: 'wrong_base_url',
+	name: 'base-url',
+	match: (signals) => echoedPath(signals) ?? azure(signals) ?? notAnApi(signals),
+};
