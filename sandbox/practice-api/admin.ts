@@ -8,6 +8,7 @@ import { mintSecret, redactSecret } from './keys.ts';
 import { ALNUM } from './random.ts';
 import { newProject, seedState } from './setup.ts';
 import {
+	record,
 	RESOURCES,
 	type Access,
 	type ForcedFailure,
@@ -69,7 +70,7 @@ export function parsePermissions(input: unknown): Permissions {
 	if (p && typeof p === 'object' && (p.kind === 'all' || p.kind === 'read_only'))
 		return { kind: p.kind };
 	if (p && typeof p === 'object' && p.kind === 'restricted') {
-		const resources: Partial<Record<(typeof RESOURCES)[number], Access>> = {};
+		const resources: Partial<Record<(typeof RESOURCES)[number], Access>> = record();
 		const given = (p.resources ?? {}) as Record<string, unknown>;
 		if (typeof given !== 'object') throw bad('permissions.resources must be an object.');
 		for (const [name, access] of Object.entries(given)) {
@@ -222,7 +223,7 @@ function applyProject(project: Project, input: ProjectInput): void {
 	if (input.rateLimits !== undefined) {
 		if (typeof input.rateLimits !== 'object' || input.rateLimits === null)
 			throw bad('rateLimits must be an object.');
-		const limits: Project['rateLimits'] = {};
+		const limits: Project['rateLimits'] = record();
 		for (const [model, l] of Object.entries(input.rateLimits)) {
 			limits[model] = { rpm: positive(l?.rpm, 'rpm'), tpm: positive(l?.tpm, 'tpm') };
 		}
