@@ -393,11 +393,7 @@ export function createOrgProject(state: PracticeState, body: Record<string, unkn
 }
 
 /** Renames a project (the only field of the update body the practice API keeps). */
-export function updateOrgProject(
-	state: PracticeState,
-	project: Project,
-	body: Record<string, unknown>,
-): Project {
+export function updateOrgProject(project: Project, body: Record<string, unknown>): Project {
 	if (project.status === 'archived') {
 		throw new OrgApiError(
 			wire.invalidParameter('project_id', `Project ${project.id} is archived.`),

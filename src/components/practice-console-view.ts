@@ -67,7 +67,14 @@ function keyRow(
 			key.name,
 			// The platform's "Created by": only a service account's key needs saying so.
 			key.owner === 'service_account'
-				? el('span', { class: 'keylab-console-sub' }, 'Service account')
+				? el(
+						'span',
+						{ class: 'keylab-console-sub' },
+						// Accounts made through the Admin API have a name; show which one owns the key.
+						key.serviceAccountId && admin.state.serviceAccounts[key.serviceAccountId]
+							? `Service account: ${admin.state.serviceAccounts[key.serviceAccountId].name}`
+							: 'Service account',
+					)
 				: null,
 		),
 		el('td', {}, el('code', {}, key.redacted)),

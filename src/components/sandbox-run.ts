@@ -56,10 +56,19 @@ async function environment(
 		return undefined;
 	}
 	const behavior = root.querySelector<HTMLSelectElement>('[data-practice-key]')?.value ?? 'valid';
-	const [session, key] = await Promise.all([getPracticeSession(), practiceKey(behavior)]);
+	const [session, key, adminKey] = await Promise.all([
+		getPracticeSession(),
+		practiceKey(behavior),
+		practiceKey('admin_key'),
+	]);
 	// The practice console and scenario cards may swap the key (practice-bridge.ts listens).
+	// OPENAI_ADMIN_KEY is the practice admin key, for the Administration API lessons.
 	const detail = {
-		env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL } as Record<string, string>,
+		env: {
+			OPENAI_API_KEY: key,
+			OPENAI_ADMIN_KEY: adminKey,
+			OPENAI_BASE_URL: session.baseURL,
+		} as Record<string, string>,
 	};
 	root.dispatchEvent(new CustomEvent('keylab:run-env', { bubbles: true, detail }));
 	return detail.env;

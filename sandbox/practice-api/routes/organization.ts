@@ -108,7 +108,7 @@ export function organizationRoutes(state: PracticeState): Hono {
 		'/projects/:project_id',
 		adminCall(state, M, async ({ param, body }) =>
 			org.projectObject(
-				org.updateOrgProject(state, org.orgProject(state, param('project_id')), await body()),
+				org.updateOrgProject(org.orgProject(state, param('project_id')), await body()),
 			),
 		),
 	);
