@@ -45,6 +45,8 @@ export type CreateKeyInput = {
 	/** Project id; defaults to the default project. */
 	project?: string;
 	permissions?: Permissions | 'all' | 'read_only';
+	/** For a service-account key: the account that owns it (default: a new one, as on the platform). */
+	serviceAccountId?: string;
 };
 
 const view = (key: KeyRecord): KeyView => structuredClone(key);
@@ -119,6 +121,19 @@ export function createKey(
 		lastUsedAt: null,
 		limits: {},
 	};
+	if (owner === 'service_account') {
+		// The platform's "Create new secret key" for a service account creates the account too,
+		// named after the key; the Admin API then lists the key as that account's.
+		const accountId = input.serviceAccountId ?? 'svc_acct_' + id.slice(4);
+		state.serviceAccounts[accountId] ??= {
+			id: accountId,
+			projectId: project.id,
+			name: key.name,
+			role: 'member',
+			createdAt: key.createdAt,
+		};
+		key.serviceAccountId = accountId;
+	}
 	state.keys[id] = key;
 	state.secrets.set(secret, id);
 	return { key: view(key), value: secret };
@@ -143,6 +158,7 @@ export function rotateKey(
 		shape: old.shape,
 		project: old.projectId,
 		permissions: old.permissions,
+		serviceAccountId: old.serviceAccountId,
 	});
 	const fresh = state.keys[created.key.id];
 	fresh.limits = { ...old.limits };

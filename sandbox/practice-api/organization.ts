@@ -90,7 +90,8 @@ export function projectObject(project: Project) {
 		object: 'organization.project' as const,
 		name: project.name,
 		created_at: seconds(project.createdAt),
-		archived_at: project.status === 'archived' ? seconds(project.createdAt) : null,
+		archived_at:
+			project.status === 'archived' ? seconds(project.archivedAt ?? project.createdAt) : null,
 		status: project.status,
 	};
 }

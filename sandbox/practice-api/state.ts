@@ -121,6 +121,8 @@ export type Project = {
 	/** Per-model limits overriding the defaults. */
 	rateLimits: Record<string, { rpm?: number; tpm?: number }>;
 	createdAt: number;
+	/** When the project was archived (ms), if it was. */
+	archivedAt?: number;
 };
 
 /** Usage counters of one key. */

@@ -116,6 +116,7 @@ export function organizationRoutes(state: PracticeState): Hono {
 		'/projects/:project_id/archive',
 		adminCall(state, M, ({ param }) => {
 			const project = org.orgProject(state, param('project_id'));
+			if (project.status !== 'archived') project.archivedAt = state.clock.now();
 			project.status = 'archived';
 			return org.projectObject(project);
 		}),

@@ -183,6 +183,29 @@ describe('the practice Administration API', () => {
 	});
 });
 
+describe('service-account keys made in the console', () => {
+	it('belong to a service account the API lists, and keep it when rotated', async () => {
+		const { api, admin } = adminSetup();
+		const consoleAdmin = createAdmin(api);
+		const made = consoleAdmin.createKey({ name: 'nightly-job', owner: 'service_account' });
+		const accounts = await admin.admin.organization.projects.serviceAccounts.list(P);
+		expect(accounts.data.map((a) => a.name)).toEqual(['nightly-job']);
+		const listed = await admin.admin.organization.projects.apiKeys.retrieve(made.id, {
+			project_id: P,
+		});
+		expect(listed.owner).toMatchObject({
+			type: 'service_account',
+			service_account: { id: accounts.data[0].id, name: 'nightly-job', role: 'member' },
+		});
+		const rotated = consoleAdmin.rotateKey(made.id);
+		const after = await admin.admin.organization.projects.apiKeys.retrieve(rotated.id, {
+			project_id: P,
+		});
+		expect(after.owner.service_account?.id).toBe(accounts.data[0].id);
+		expect((await admin.admin.organization.projects.serviceAccounts.list(P)).data).toHaveLength(1);
+	});
+});
+
 describe('practice state cannot be reached through prototype ids', () => {
 	it('treats __proto__ and constructor as unknown ids everywhere', async () => {
 		const { api } = setup();
