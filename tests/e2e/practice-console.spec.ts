@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { keyAudit } from '../../sandbox/templates/key-audit.ts';
 import { setIndex } from './support/sandbox.ts';
 
 const LESSON = '/keys/restricted-permissions/?engine=worker';
@@ -147,7 +148,7 @@ for (const [device, viewport] of [
 	});
 }
 
-test('the console and the Administration API agree: a console key is listed by code, a key deleted by code leaves the console', async ({
+test('the console and the Administration API agree: console keys are listed by code, code deletions leave the console, service accounts go both ways', async ({
 	page,
 }) => {
 	await page.goto('/using/rotate-and-audit-keys/?engine=worker');
@@ -198,4 +199,33 @@ await client.models.list();
 	);
 	await run(page);
 	await expect(output(page)).toContainText('401 Incorrect API key provided');
+
+	// A service account made by code shows in the console; a key issued there is listed by code.
+	await setIndex(
+		page,
+		`import OpenAI from 'openai';
+const client = new OpenAI({ adminAPIKey: process.env.OPENAI_ADMIN_KEY });
+const [project] = (await client.admin.organization.projects.list()).data;
+const account = await client.admin.organization.projects.serviceAccounts.create(project.id, { name: 'Deploy bot' });
+console.log('created', account.id);
+`,
+	);
+	await run(page);
+	await expect(output(page)).toContainText(/created svc_acct_\w+/);
+	const issue = consoleElement(page).getByRole('button', {
+		name: 'Issue another key for Deploy bot',
+	});
+	await issue.click();
+	const issued = page.getByRole('dialog', { name: 'Save your key' });
+	const second = await issued.getByRole('textbox').inputValue();
+	expect(second).toMatch(/^sk-svcacct-/);
+	await issued.getByRole('button', { name: 'Done' }).click();
+	await expect(
+		consoleElement(page).getByRole('row', { name: /Service account: Deploy bot/ }),
+	).toHaveCount(2);
+	await setIndex(page, keyAudit.files[0].contents);
+	await run(page);
+	await expect(output(page)).toContainText(
+		`| sk-svcacct-...${second.slice(-4)} | service account |`,
+	);
 });
