@@ -416,5 +416,16 @@ describe('the practice API against OpenAI’s published spec (v2.3.0)', () => {
 		};
 		expect(schemaErrors('ResponseUsage', usage).join()).toMatch(/cache_write_tokens/);
 		expect(schemaErrors('ErrorResponse', { error: 'bare string' })).not.toEqual([]);
+		// `usage: null` is allowed inside stream events only, never on a finished Response.
+		const usageError = schemaErrors('Response', {
+			id: 'resp_1',
+			object: 'response',
+			created_at: 1,
+			status: 'completed',
+			model: 'gpt-4o-mini',
+			output: [],
+			usage: null,
+		});
+		expect(usageError.join()).toMatch(/usage/);
 	});
 });

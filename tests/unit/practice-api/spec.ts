@@ -51,12 +51,14 @@ export const ALLOWED_DIVERGENCES = [
 	{
 		at: '/user',
 		value: null,
+		inStreamOnly: false,
 		source:
 			'Real Responses carry "user": null, while the spec types `user` as a string; the spec\'s own example reply of POST /responses (x-oaiMeta) shows "user": null.',
 	},
 	{
 		at: '/usage',
 		value: null,
+		inStreamOnly: true,
 		source:
 			'In a Responses stream, the response inside response.created and response.in_progress has "usage": null until it completes (the spec\'s own stream examples).',
 	},
@@ -75,12 +77,12 @@ function validator(schema: string): ValidateFunction {
 }
 
 // Removes the allowed divergences from a Response object (in place).
-function dropDivergences(response: unknown): void {
+function dropDivergences(response: unknown, inStream: boolean): void {
 	if (!response || typeof response !== 'object') return;
 	const r = response as Json;
-	for (const { at, value } of ALLOWED_DIVERGENCES) {
+	for (const { at, value, inStreamOnly } of ALLOWED_DIVERGENCES) {
 		const key = at.slice(1);
-		if (key in r && r[key] === value) delete r[key];
+		if ((inStream || !inStreamOnly) && key in r && r[key] === value) delete r[key];
 	}
 }
 
@@ -123,9 +125,10 @@ export function schemaErrors(union: string, value: unknown): string[] {
 	}
 	const schema = branchFor(union, value);
 	const copy = structuredClone(value) as Json;
-	if (schema === 'Response') dropDivergences(copy);
+	if (schema === 'Response') dropDivergences(copy, false);
 	// Stream events carry a Response in `response`.
-	else if (copy && typeof copy === 'object' && 'response' in copy) dropDivergences(copy.response);
+	else if (copy && typeof copy === 'object' && 'response' in copy)
+		dropDivergences(copy.response, true);
 	const validate = validator(schema);
 	if (validate(copy)) return [];
 	const at = schema === union ? '' : `(${schema}) `;
