@@ -44,6 +44,7 @@ function showEngine(root: HTMLElement, status: EngineStatus): void {
 async function environment(
 	root: HTMLElement,
 	log: OutputLog,
+	files: readonly SandboxFile[],
 ): Promise<Record<string, string> | undefined> {
 	if (root.dataset.mode === 'live') {
 		const key = keyHolder.get();
@@ -56,20 +57,17 @@ async function environment(
 		return undefined;
 	}
 	const behavior = root.querySelector<HTMLSelectElement>('[data-practice-key]')?.value ?? 'valid';
-	const [session, key, adminKey] = await Promise.all([
-		getPracticeSession(),
-		practiceKey(behavior),
-		practiceKey('admin_key'),
-	]);
+	const [session, key] = await Promise.all([getPracticeSession(), practiceKey(behavior)]);
 	// The practice console and scenario cards may swap the key (practice-bridge.ts listens).
-	// OPENAI_ADMIN_KEY is the practice admin key, for the Administration API lessons.
 	const detail = {
-		env: {
-			OPENAI_API_KEY: key,
-			OPENAI_ADMIN_KEY: adminKey,
-			OPENAI_BASE_URL: session.baseURL,
-		} as Record<string, string>,
+		env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL } as Record<string, string>,
 	};
+	// Programs of the Administration API lessons get the practice admin key. Only those that name
+	// it: with OPENAI_ADMIN_KEY set, the SDK no longer says "Missing credentials" when
+	// OPENAI_API_KEY is missing, and that error is what the missing-key lesson teaches.
+	if (files.some((file) => file.contents.includes('OPENAI_ADMIN_KEY'))) {
+		detail.env.OPENAI_ADMIN_KEY = await practiceKey('admin_key');
+	}
 	root.dispatchEvent(new CustomEvent('keylab:run-env', { bubbles: true, detail }));
 	return detail.env;
 }
@@ -91,7 +89,7 @@ async function explain(log: OutputLog): Promise<void> {
 export async function runProgram(context: RunContext): Promise<RunResult | undefined> {
 	const { root, log, signal } = context;
 	log.clear();
-	const env = await environment(root, log);
+	const env = await environment(root, log, context.files);
 	if (!env) return undefined;
 	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
 	context.setState('booting');
