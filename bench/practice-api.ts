@@ -5,7 +5,14 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createKey, createPracticeApi, setKeyLimits } from '../sandbox/practice-api/index.ts';
+import {
+	createKey,
+	createPracticeApi,
+	FIXED_IDS,
+	scenarioKey,
+	setKeyLimits,
+} from '../sandbox/practice-api/index.ts';
+import { createServiceAccount } from '../sandbox/practice-api/organization.ts';
 import { startPracticeServer } from '../sandbox/practice-api/node-server.ts';
 
 const quick = process.argv.includes('--quick');
@@ -74,6 +81,31 @@ const cases: Array<{ name: string; make: () => Request }> = [
 			}),
 	},
 ];
+
+// The Administration API: a page of a 100-key project, and issuing a service account's key.
+const project = FIXED_IDS.project.default;
+for (let i = 0; i < 98; i++) createKey(api.state, { name: `audit ${i}` });
+const account = createServiceAccount(api.state, api.state.projects[project], { name: 'bench' });
+const admin = { authorization: `Bearer ${scenarioKey('admin_key')}` };
+const adminCases: Array<{ name: string; make: () => Request }> = [
+	{
+		name: 'admin GET …/projects/{id}/api_keys (100 keys, page of 20)',
+		make: () =>
+			new Request(`http://localhost:4010/v1/organization/projects/${project}/api_keys`, {
+				headers: admin,
+			}),
+	},
+	{
+		name: 'admin POST …/service_accounts/{id}/api_keys (create)',
+		make: () =>
+			new Request(
+				`http://localhost:4010/v1/organization/projects/${project}/service_accounts/${account.id}/api_keys`,
+				{ method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' },
+			),
+	},
+];
+// Creating keys grows the key table; the list is measured first, on its 100 keys.
+cases.push(...adminCases);
 
 async function inProcess(name: string, make: () => Request): Promise<Result> {
 	for (let i = 0; i < 500; i++) await (await api.fetch(make())).text(); // warm-up

@@ -37,6 +37,7 @@ export const course = [
 		lessons: [
 			{ slug: 'using/first-call', label: 'Your first real call' },
 			{ slug: 'using/managing-many-keys', label: 'Managing many keys' },
+			{ slug: 'using/rotate-and-audit-keys', label: 'Rotate and audit keys with code' },
 		],
 	},
 	{

@@ -8,6 +8,7 @@ import { mintSecret, redactSecret } from './keys.ts';
 import { ALNUM } from './random.ts';
 import { newProject, seedState } from './setup.ts';
 import {
+	record,
 	RESOURCES,
 	type Access,
 	type ForcedFailure,
@@ -44,6 +45,8 @@ export type CreateKeyInput = {
 	/** Project id; defaults to the default project. */
 	project?: string;
 	permissions?: Permissions | 'all' | 'read_only';
+	/** For a service-account key: the account that owns it (default: a new one, as on the platform). */
+	serviceAccountId?: string;
 };
 
 const view = (key: KeyRecord): KeyView => structuredClone(key);
@@ -69,7 +72,7 @@ export function parsePermissions(input: unknown): Permissions {
 	if (p && typeof p === 'object' && (p.kind === 'all' || p.kind === 'read_only'))
 		return { kind: p.kind };
 	if (p && typeof p === 'object' && p.kind === 'restricted') {
-		const resources: Partial<Record<(typeof RESOURCES)[number], Access>> = {};
+		const resources: Partial<Record<(typeof RESOURCES)[number], Access>> = record();
 		const given = (p.resources ?? {}) as Record<string, unknown>;
 		if (typeof given !== 'object') throw bad('permissions.resources must be an object.');
 		for (const [name, access] of Object.entries(given)) {
@@ -118,6 +121,19 @@ export function createKey(
 		lastUsedAt: null,
 		limits: {},
 	};
+	if (owner === 'service_account') {
+		// The platform's "Create new secret key" for a service account creates the account too,
+		// named after the key; the Admin API then lists the key as that account's.
+		const accountId = input.serviceAccountId ?? 'svc_acct_' + id.slice(4);
+		state.serviceAccounts[accountId] ??= {
+			id: accountId,
+			projectId: project.id,
+			name: key.name,
+			role: 'member',
+			createdAt: key.createdAt,
+		};
+		key.serviceAccountId = accountId;
+	}
 	state.keys[id] = key;
 	state.secrets.set(secret, id);
 	return { key: view(key), value: secret };
@@ -142,6 +158,7 @@ export function rotateKey(
 		shape: old.shape,
 		project: old.projectId,
 		permissions: old.permissions,
+		serviceAccountId: old.serviceAccountId,
 	});
 	const fresh = state.keys[created.key.id];
 	fresh.limits = { ...old.limits };
@@ -222,7 +239,7 @@ function applyProject(project: Project, input: ProjectInput): void {
 	if (input.rateLimits !== undefined) {
 		if (typeof input.rateLimits !== 'object' || input.rateLimits === null)
 			throw bad('rateLimits must be an object.');
-		const limits: Project['rateLimits'] = {};
+		const limits: Project['rateLimits'] = record();
 		for (const [model, l] of Object.entries(input.rateLimits)) {
 			limits[model] = { rpm: positive(l?.rpm, 'rpm'), tpm: positive(l?.tpm, 'tpm') };
 		}

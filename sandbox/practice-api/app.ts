@@ -8,6 +8,7 @@ import { beginCall, errorReply } from './call.ts';
 import { createEmbeddings } from './routes/embeddings.ts';
 import { chatCompletions } from './routes/chat.ts';
 import { getModel, listModels } from './routes/models.ts';
+import { organizationRoutes } from './routes/organization.ts';
 import { createResponse } from './routes/responses.ts';
 import * as wire from './wire-errors.ts';
 import type { PracticeState } from './state.ts';
@@ -68,7 +69,8 @@ export function buildApp(state: PracticeState): Hono {
 	const app = new Hono();
 	app.options('*', (c) => {
 		const path = pathOf(c.req.raw);
-		if (routeMethod(path) || path.startsWith('/__practice/')) return preflight(c.req.raw);
+		if (routeMethod(path) || /^\/(v1\/organization|__practice)\//.test(path))
+			return preflight(c.req.raw);
 		return noRoute(state, c.req.raw);
 	});
 	app.get('/v1/models', (c) => listModels(state, c.req.raw, c.req.path));
@@ -78,6 +80,7 @@ export function buildApp(state: PracticeState): Hono {
 	app.post('/v1/chat/completions', (c) => chatCompletions(state, c.req.raw, c.req.path));
 	app.post('/v1/responses', (c) => createResponse(state, c.req.raw, c.req.path));
 	app.post('/v1/embeddings', (c) => createEmbeddings(state, c.req.raw, c.req.path));
+	app.route('/v1/organization', organizationRoutes(state));
 	app.route('/__practice', adminRoutes(state));
 	app.notFound((c) => noRoute(state, c.req.raw));
 	app.onError((_error, c) => {

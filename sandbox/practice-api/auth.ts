@@ -37,7 +37,9 @@ export function authenticate(state: PracticeState, request: Request, path: strin
 	if (secret === null) return { ok: false, wire: wire.missingKey(path) };
 	const id = state.secrets.get(secret);
 	const key = id === undefined ? undefined : state.keys[id];
-	if (!key || key.status !== 'active')
+	// An expired key fails like a deleted one (no capture of the real wording was found).
+	const expired = key?.expiresAt != null && key.expiresAt <= state.clock.now();
+	if (!key || key.status !== 'active' || expired)
 		return { ok: false, wire: wire.incorrectKey(secret), secret };
 	const org = state.orgs[key.orgId];
 	if (!org || org.status === 'deactivated') {

@@ -148,6 +148,20 @@ export function account(mc: ModelCall, estimated: number, input: number, output:
 	usage.inputTokens += input;
 	usage.outputTokens += output;
 	usage.costUsd += cost;
+	// The Admin API's usage and costs reports are built from these, per key, project and model.
+	const events = state.usageEvents;
+	events.push({
+		time: state.clock.now(),
+		keyId: caller.key.id,
+		projectId: caller.project?.id ?? caller.key.projectId,
+		model: model.id,
+		kind: model.kind === 'embedding' ? 'embeddings' : 'completions',
+		inputTokens: input,
+		outputTokens: output,
+		costUsd: cost,
+	});
+	if (events.length > state.requestLogLimit)
+		events.splice(0, events.length - state.requestLogLimit);
 	if (caller.project) caller.project.spendUsd += cost;
 	if (caller.org.creditsUsd !== null)
 		caller.org.creditsUsd = Math.max(0, caller.org.creditsUsd - cost);

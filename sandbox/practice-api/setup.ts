@@ -5,7 +5,13 @@
 import { redactSecret } from './keys.ts';
 import { ALNUM, createRandom } from './random.ts';
 import { SCENARIO_KEY_DEFS, scenarioKeys } from './scenario-keys.ts';
-import type { Clock, Organization, PracticeState, Project } from './state.ts';
+import {
+	record,
+	type Clock,
+	type Organization,
+	type PracticeState,
+	type Project,
+} from './state.ts';
 
 /** Options of `createPracticeApi` and `createState`. */
 export type PracticeOptions = { clock?: Clock; seed?: string };
@@ -52,7 +58,7 @@ export function newProject(
 		monthlyBudgetUsd: null,
 		spendUsd: 0,
 		allowedModels: null,
-		rateLimits: {},
+		rateLimits: record(),
 		createdAt: state.clock.now(),
 		...fields,
 	};
@@ -67,13 +73,15 @@ function project(state: PracticeState, name: string, patch: Partial<Project>): v
 /** Fills `state` with the fixed organizations, projects and scenario keys (mutates in place). */
 export function seedState(state: PracticeState): void {
 	state.random = createRandom(state.seed);
-	state.orgs = {};
-	state.projects = {};
-	state.keys = {};
+	state.orgs = record();
+	state.projects = record();
+	state.keys = record();
 	state.secrets = new Map();
-	state.usage = {};
-	state.windows = {};
-	state.forcedFailures = {};
+	state.serviceAccounts = record();
+	state.usage = record();
+	state.usageEvents = [];
+	state.windows = record();
+	state.forcedFailures = record();
 	state.requestLog = [];
 	state.crashes = 0;
 	state.counter = 0;
@@ -123,13 +131,15 @@ export function createState(options: PracticeOptions = {}): PracticeState {
 		clock: options.clock ?? { now: () => Date.now() },
 		seed: options.seed ?? 'keylab',
 		random: createRandom(''),
-		orgs: {},
-		projects: {},
-		keys: {},
+		orgs: record(),
+		projects: record(),
+		keys: record(),
 		secrets: new Map(),
-		usage: {},
-		windows: {},
-		forcedFailures: {},
+		serviceAccounts: record(),
+		usage: record(),
+		usageEvents: [],
+		windows: record(),
+		forcedFailures: record(),
 		defaultOrgId: '',
 		defaultProjectId: '',
 		requestLog: [],

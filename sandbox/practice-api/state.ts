@@ -1,6 +1,8 @@
 /**
  * The practice API's whole state in one plain object. The caller owns it (tests, the practice
- * console and scenario checks read it directly), so every field is plain data.
+ * console and scenario checks read it directly), so every field is plain data. Records keyed by
+ * ids from requests are null-prototype objects (`record()`), so an id like `__proto__` or
+ * `constructor` is just a missing key, never Object.prototype.
  */
 import type { Random } from './random.ts';
 
@@ -64,6 +66,32 @@ export type KeyRecord = {
 	simulate?: 'server_error' | 'overloaded' | 'region_blocked';
 	/** Set for the always-present scenario keys. */
 	scenario?: string;
+	/** The service account that owns the key (keys issued through the Admin API). */
+	serviceAccountId?: string;
+	/** When the key stops working (ms); admin keys made with `expires_in_seconds`. */
+	expiresAt?: number | null;
+};
+
+/** A project's service account: a bot identity whose keys survive people leaving. */
+export type ServiceAccount = {
+	id: string;
+	projectId: string;
+	name: string;
+	role: 'member' | 'owner';
+	createdAt: number;
+};
+
+/** One billed model call, kept for the Admin API's usage and costs reports. */
+export type UsageEvent = {
+	time: number;
+	keyId: string;
+	projectId: string;
+	model: string;
+	/** `completions` for chat and Responses calls, `embeddings` for embeddings. */
+	kind: 'completions' | 'embeddings';
+	inputTokens: number;
+	outputTokens: number;
+	costUsd: number;
 };
 
 /** An organization; its status and billing drive the account-level errors. */
@@ -93,6 +121,8 @@ export type Project = {
 	/** Per-model limits overriding the defaults. */
 	rateLimits: Record<string, { rpm?: number; tpm?: number }>;
 	createdAt: number;
+	/** When the project was archived (ms), if it was. */
+	archivedAt?: number;
 };
 
 /** Usage counters of one key. */
@@ -137,7 +167,10 @@ export type PracticeState = {
 	keys: Record<string, KeyRecord>;
 	/** secret -> key id. */
 	secrets: Map<string, string>;
+	serviceAccounts: Record<string, ServiceAccount>;
 	usage: Record<string, Usage>;
+	/** Billed calls, oldest first; bounded like the request log. */
+	usageEvents: UsageEvent[];
 	/** `${keyId} ${model}` -> window. */
 	windows: Record<string, Window>;
 	/** Failures to serve before normal replies: per key id, or `*` for any key. */
@@ -152,3 +185,8 @@ export type PracticeState = {
 	crashes: number;
 	counter: number;
 };
+
+/** An empty record with no prototype: ids from requests can never reach Object.prototype. */
+export function record<T>(): Record<string, T> {
+	return Object.create(null) as Record<string, T>;
+}

@@ -12,6 +12,8 @@ export type WireError = {
 	alphabetical?: boolean;
 	/** Billing 429s carry no `x-ratelimit-*` headers in captured responses. */
 	noRateLimitHeaders?: boolean;
+	/** Sent as `{"error": "<message>"}`: the Admin API's scope errors (see `adminScopeMissing`). */
+	bareString?: boolean;
 };
 
 const err = (
@@ -85,6 +87,18 @@ export function missingScopes(scopes: string[]): WireError {
 		`You have insufficient permissions for this operation. Missing scopes: ${scopes.join(', ')}. Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you're using a restricted API key, that it has the necessary scopes.`,
 		'invalid_request_error',
 	);
+}
+
+/**
+ * A key that is not an admin key on an Admin API route: 403 with `error` as a bare string, not
+ * the usual object. Verified live by third parties calling /v1/organization/* with project keys:
+ * "403 GET /v1/organization/projects Missing scopes: api.management.read" and "403 GET
+ * /v1/organization/costs Missing scopes: api.usage.read", with the body
+ * `{"error":"You have insufficient permissions for this operation. Missing scopes: ..."}`
+ * (public notes found with the search tool, 2026-12-01; the spec documents no 403 here).
+ */
+export function adminScopeMissing(scope: 'api.management.read' | 'api.usage.read'): WireError {
+	return { ...missingScopes([scope]), status: 403, bareString: true };
 }
 
 /** The caller's country, region or territory is not served. */
@@ -263,6 +277,7 @@ export function notAChatModel(): WireError {
 
 /** Serialises `{"error": {...}}` the way the API does: 2-space indent, trailing newline. */
 export function errorBody(wire: WireError): string {
+	if (wire.bareString) return JSON.stringify({ error: wire.error.message }, null, 2) + '\n';
 	const inner = wire.alphabetical
 		? {
 				code: wire.error.code,

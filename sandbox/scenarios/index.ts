@@ -9,7 +9,10 @@ import { modelNotFound } from './model-not-found.ts';
 import { pastedKey } from './pasted-key.ts';
 import { rateLimit } from './rate-limit.ts';
 import { revokedKey } from './revoked-key.ts';
+import { serviceAccountRotation } from './service-account-rotation.ts';
 import type { Scenario } from './types.ts';
+import { unusedKeys } from './unused-keys.ts';
+import { usageSpike } from './usage-spike.ts';
 import { wrongBaseUrl } from './wrong-base-url.ts';
 import { wrongProject } from './wrong-project.ts';
 
@@ -25,6 +28,9 @@ export const scenarios: readonly Scenario[] = [
 	modelNotFound,
 	rateLimit,
 	insufficientQuota,
+	unusedKeys,
+	serviceAccountRotation,
+	usageSpike,
 	hardCodedKey,
 	compromisedKey,
 	wrongBaseUrl,

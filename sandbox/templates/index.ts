@@ -3,6 +3,8 @@
  * `.gitignore`, `package.json`) that reads `OPENAI_API_KEY` and `OPENAI_BASE_URL` from the
  * environment, the way real code should.
  */
+import { keyAudit } from './key-audit.ts';
+
 export interface TemplateFile {
 	/** Path inside the project, e.g. `index.js`. */
 	path: string;
@@ -155,6 +157,7 @@ console.log('It cost', response.usage.total_tokens, 'tokens.');
 			{ path: 'package.json', contents: packageJson('key-smoke-test') },
 		],
 	},
+	keyAudit,
 ];
 
 export const templateIds: readonly string[] = templates.map((template) => template.id);

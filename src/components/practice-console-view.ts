@@ -14,8 +14,9 @@ import {
 	type RevealActions,
 } from './key-dialog.ts';
 import { CONSOLE_KEY_EVENT, installPracticeBridge, setPracticeEnv } from './practice-bridge.ts';
-import { getPracticeSession } from './practice-session.ts';
+import { getPracticeSession, practiceKey } from './practice-session.ts';
 import { renderProjects } from './console-projects.ts';
+import { orgClient, renderServiceAccounts } from './console-service-accounts.ts';
 
 /** The mounted console. */
 export interface ConsoleView {
@@ -67,7 +68,14 @@ function keyRow(
 			key.name,
 			// The platform's "Created by": only a service account's key needs saying so.
 			key.owner === 'service_account'
-				? el('span', { class: 'keylab-console-sub' }, 'Service account')
+				? el(
+						'span',
+						{ class: 'keylab-console-sub' },
+						// Accounts made through the Admin API have a name; show which one owns the key.
+						key.serviceAccountId && admin.state.serviceAccounts[key.serviceAccountId]
+							? `Service account: ${admin.state.serviceAccounts[key.serviceAccountId].name}`
+							: 'Service account',
+					)
 				: null,
 		),
 		el('td', {}, el('code', {}, key.redacted)),
@@ -103,8 +111,11 @@ function focusInList(list: HTMLElement, selector: string): void {
 
 /** Builds the console into `root` and keeps it in step with the practice API. */
 export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
-	const { api } = await getPracticeSession();
+	const session = await getPracticeSession();
+	const { api } = session;
 	const admin = createAdmin(api);
+	// Service accounts go through the Administration API, with the page's practice admin key.
+	const org = orgClient(session.fetch, session.baseURL, await practiceKey('admin_key'));
 	installPracticeBridge();
 	const body = root.querySelector<HTMLElement>('[data-console-body]') ?? root;
 	const status = root.querySelector<HTMLElement>('[data-console-status]');
@@ -146,6 +157,7 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 		'+ Create new secret key',
 	);
 	const projectsHost = el('div', { class: 'keylab-console-projects' });
+	const accountsHost = el('div', { class: 'keylab-console-service-accounts' });
 	body.replaceChildren(
 		el(
 			'section',
@@ -162,13 +174,19 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 				table,
 			),
 		),
+		accountsHost,
 		projectsHost,
 	);
 
 	let signature = '';
 	const render = (force = false) => {
 		const keys = admin.keys().filter((key) => !key.scenario);
-		const next = JSON.stringify([keys, keys.map((key) => admin.usage(key.id)), admin.projects()]);
+		const next = JSON.stringify([
+			keys,
+			keys.map((key) => admin.usage(key.id)),
+			admin.projects(),
+			Object.values(admin.state.serviceAccounts),
+		]);
 		if (!force && next === signature) return;
 		signature = next;
 		const focused = document.activeElement as HTMLElement | null;
@@ -182,6 +200,14 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 			tbody.append(el('tr', {}, el('td', { colspan: 10 }, 'No keys yet. Create one.')));
 		if (refocus) focusInList(tbody, refocus);
 		renderProjects(projectsHost, admin, say);
+		renderServiceAccounts(accountsHost, org, {
+			say,
+			reveal(secret, keyId) {
+				render(true);
+				const record = admin.state.keys[keyId];
+				if (record) openRevealDialog(root, secret, record, reveal);
+			},
+		}).catch((error: unknown) => say(`Service accounts could not be read: ${String(error)}`));
 	};
 
 	create.addEventListener('click', () =>

@@ -44,6 +44,7 @@ function showEngine(root: HTMLElement, status: EngineStatus): void {
 async function environment(
 	root: HTMLElement,
 	log: OutputLog,
+	files: readonly SandboxFile[],
 ): Promise<Record<string, string> | undefined> {
 	if (root.dataset.mode === 'live') {
 		const key = keyHolder.get();
@@ -61,6 +62,12 @@ async function environment(
 	const detail = {
 		env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: session.baseURL } as Record<string, string>,
 	};
+	// Programs of the Administration API lessons get the practice admin key. Only those that name
+	// it: with OPENAI_ADMIN_KEY set, the SDK no longer says "Missing credentials" when
+	// OPENAI_API_KEY is missing, and that error is what the missing-key lesson teaches.
+	if (files.some((file) => file.contents.includes('OPENAI_ADMIN_KEY'))) {
+		detail.env.OPENAI_ADMIN_KEY = await practiceKey('admin_key');
+	}
 	root.dispatchEvent(new CustomEvent('keylab:run-env', { bubbles: true, detail }));
 	return detail.env;
 }
@@ -82,7 +89,7 @@ async function explain(log: OutputLog): Promise<void> {
 export async function runProgram(context: RunContext): Promise<RunResult | undefined> {
 	const { root, log, signal } = context;
 	log.clear();
-	const env = await environment(root, log);
+	const env = await environment(root, log, context.files);
 	if (!env) return undefined;
 	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
 	context.setState('booting');

@@ -1,10 +1,13 @@
 /**
  * The practice console drives the page's practice API: a restricted key made in it fails in the
  * sandbox with the real "Missing scopes" 401, passes once the permission is fixed, and fails as a
- * revoked key after Revoke. The secret is shown once and then gone from the page.
+ * revoked key after Revoke. The secret is shown once and then gone from the page. The console and
+ * the Administration API share one practice organization: what one does, the other shows.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { keyAudit } from '../../sandbox/templates/key-audit.ts';
+import { setIndex } from './support/sandbox.ts';
 
 const LESSON = '/keys/restricted-permissions/?engine=worker';
 
@@ -144,3 +147,85 @@ for (const [device, viewport] of [
 		}
 	});
 }
+
+test('the console and the Administration API agree: console keys are listed by code, code deletions leave the console, service accounts go both ways', async ({
+	page,
+}) => {
+	await page.goto('/using/rotate-and-audit-keys/?engine=worker');
+	await consoleElement(page).getByRole('button', { name: 'Open the practice console' }).click();
+	await expect(consoleElement(page)).toHaveAttribute('data-state', 'ready');
+	await consoleElement(page).getByRole('button', { name: '+ Create new secret key' }).click();
+	const create = page.getByRole('dialog', { name: 'Create new secret key' });
+	await create.getByLabel('Name (optional)').fill('Audited by code');
+	await create.getByRole('button', { name: 'Create secret key' }).click();
+	const reveal = page.getByRole('dialog', { name: 'Save your key' });
+	const secret = await reveal.getByRole('textbox').inputValue();
+	await reveal.getByRole('button', { name: 'Done' }).click();
+	const row = consoleElement(page).getByRole('row', { name: /Audited by code/ });
+	await expect(row).toHaveCount(1);
+
+	// The lesson's sample lists every key through GET /v1/organization/projects/{id}/api_keys.
+	await run(page);
+	await expect(output(page)).toContainText(
+		`Default project | Audited by code | sk-proj-...${secret.slice(-4)} | user | last used: never`,
+	);
+	await expect(output(page)).toContainText('Exited with code 0');
+
+	// Code deletes it through DELETE …/api_keys/{id}; the console follows without a reload.
+	await setIndex(
+		page,
+		`import OpenAI from 'openai';
+const client = new OpenAI({ adminAPIKey: process.env.OPENAI_ADMIN_KEY });
+for await (const project of client.admin.organization.projects.list()) {
+  for await (const key of client.admin.organization.projects.apiKeys.list(project.id)) {
+    if (key.name === 'Audited by code') {
+      const gone = await client.admin.organization.projects.apiKeys.delete(key.id, { project_id: project.id });
+      console.log('deleted', gone.id, gone.deleted);
+    }
+  }
+}
+`,
+	);
+	await run(page);
+	await expect(output(page)).toContainText(/deleted key_\w+ true/);
+	await expect(row).toHaveCount(0);
+	// And the deleted key no longer works: the same 401 as any unknown key.
+	await setIndex(
+		page,
+		`import OpenAI from 'openai';
+const client = new OpenAI({ apiKey: ${JSON.stringify(secret)} });
+await client.models.list();
+`,
+	);
+	await run(page);
+	await expect(output(page)).toContainText('401 Incorrect API key provided');
+
+	// A service account made by code shows in the console; a key issued there is listed by code.
+	await setIndex(
+		page,
+		`import OpenAI from 'openai';
+const client = new OpenAI({ adminAPIKey: process.env.OPENAI_ADMIN_KEY });
+const [project] = (await client.admin.organization.projects.list()).data;
+const account = await client.admin.organization.projects.serviceAccounts.create(project.id, { name: 'Deploy bot' });
+console.log('created', account.id);
+`,
+	);
+	await run(page);
+	await expect(output(page)).toContainText(/created svc_acct_\w+/);
+	const issue = consoleElement(page).getByRole('button', {
+		name: 'Issue another key for Deploy bot',
+	});
+	await issue.click();
+	const issued = page.getByRole('dialog', { name: 'Save your key' });
+	const second = await issued.getByRole('textbox').inputValue();
+	expect(second).toMatch(/^sk-svcacct-/);
+	await issued.getByRole('button', { name: 'Done' }).click();
+	await expect(
+		consoleElement(page).getByRole('row', { name: /Service account: Deploy bot/ }),
+	).toHaveCount(2);
+	await setIndex(page, keyAudit.files[0].contents);
+	await run(page);
+	await expect(output(page)).toContainText(
+		`| sk-svcacct-...${second.slice(-4)} | service account |`,
+	);
+});

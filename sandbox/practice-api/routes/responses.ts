@@ -67,7 +67,8 @@ export async function createResponse(
 		usage: done
 			? {
 					input_tokens: input,
-					input_tokens_details: { cached_tokens: 0 },
+					// `cache_write_tokens` is required by the spec (v2.3.0, ResponseUsage) and sent by the API.
+					input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
 					output_tokens: output,
 					output_tokens_details: { reasoning_tokens: 0 },
 					total_tokens: input + output,

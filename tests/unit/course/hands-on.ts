@@ -22,6 +22,7 @@ export const handsOn: Partial<Record<LessonSlug, readonly EmbedKind[]>> = {
 	'keys/keeping-keys-safe': ['scenario'],
 	'using/first-call': ['sandbox'],
 	'using/managing-many-keys': ['console', 'sandbox'],
+	'using/rotate-and-audit-keys': ['console', 'sandbox', 'scenario'],
 	'troubleshooting/key-does-not-work': ['scenario'],
 	'troubleshooting/permissions-and-projects': ['scenario'],
 	'troubleshooting/model-not-found': ['scenario'],

@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPracticeApi, scenarioKey } from '../../../sandbox/practice-api/index.ts';
 import {
+	isLoopback,
 	startPracticeServer,
 	type PracticeServer,
 } from '../../../sandbox/practice-api/node-server.ts';
@@ -145,4 +146,77 @@ describe('keylab practice-api (CLI)', () => {
 		}
 		expect(lines.join('\n')).toContain('Usage: keylab practice-api');
 	});
+});
+
+describe('Node server safety', () => {
+	let server: PracticeServer;
+	const warnings: string[] = [];
+	beforeAll(async () => {
+		server = await startPracticeServer({
+			port: 0,
+			host: '127.0.0.1',
+			maxBodyBytes: 64 * 1024,
+			warn: (message) => warnings.push(message),
+		});
+	});
+	afterAll(() => server.close());
+
+	it('answers /__practice/* to no other origin', async () => {
+		const own = await fetch(server.origin + '/__practice/keys');
+		expect(own.status).toBe(200);
+		expect(own.headers.get('access-control-allow-origin')).toBeNull();
+		const foreign = await fetch(server.origin + '/__practice/keys', {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+			body: JSON.stringify({ name: 'planted' }),
+		});
+		expect(foreign.status).toBe(403);
+		expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+		expect(Object.values(server.api.state.keys).some((k) => k.name === 'planted')).toBe(false);
+		const preflight = await fetch(server.origin + '/__practice/reset', {
+			method: 'OPTIONS',
+			headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+		});
+		expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+		// The public API keeps answering every origin, as api.openai.com does.
+		const models = await fetch(server.url + '/models', {
+			headers: { origin: 'https://any.example', authorization: `Bearer ${scenarioKey('valid')}` },
+		});
+		expect(models.headers.get('access-control-allow-origin')).toBe('*');
+	});
+
+	it('caps request bodies with a 413 in OpenAI’s error shape', async () => {
+		const big = JSON.stringify({
+			...chatBody,
+			messages: [{ role: 'user', content: 'x'.repeat(70_000) }],
+		});
+		const res = await fetch(server.url + '/chat/completions', {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${scenarioKey('valid')}`,
+				'content-type': 'application/json',
+			},
+			body: big,
+		});
+		expect(res.status).toBe(413);
+		const body = (await res.json()) as { error: Record<string, unknown> };
+		expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
+		expect(body.error).toMatchObject({ type: 'invalid_request_error', code: 'request_too_large' });
+		const small = await client().chat.completions.create(chatBody);
+		expect(small.choices).toHaveLength(1);
+	});
+
+	it('warns when bound to a non-loopback address, and only then', async () => {
+		expect(warnings).toEqual([]);
+		const seen: string[] = [];
+		const open = await startPracticeServer({ port: 0, host: '0.0.0.0', warn: (m) => seen.push(m) });
+		await open.close();
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toMatch(/listening on 0\.0\.0\.0.*other machines/);
+		expect(isLoopback('localhost') && isLoopback('::1') && isLoopback('127.0.0.2')).toBe(true);
+		expect(isLoopback('0.0.0.0') || isLoopback('192.168.1.4') || isLoopback('::')).toBe(false);
+	});
+
+	const client = () =>
+		new OpenAI({ apiKey: scenarioKey('valid'), baseURL: server.url, maxRetries: 0 });
 });
