@@ -6,8 +6,10 @@ import { insufficientQuota } from './insufficient-quota.ts';
 import { missingKey } from './missing-key.ts';
 import { missingScope } from './missing-scope.ts';
 import { modelNotFound } from './model-not-found.ts';
+import { organizationNotVerified } from './organization-not-verified.ts';
 import { pastedKey } from './pasted-key.ts';
 import { rateLimit } from './rate-limit.ts';
+import { retryLoop } from './retry-loop.ts';
 import { revokedKey } from './revoked-key.ts';
 import type { Scenario } from './types.ts';
 import { wrongBaseUrl } from './wrong-base-url.ts';
@@ -22,8 +24,10 @@ export const scenarios: readonly Scenario[] = [
 	revokedKey,
 	missingScope,
 	wrongProject,
+	organizationNotVerified,
 	modelNotFound,
 	rateLimit,
+	retryLoop,
 	insufficientQuota,
 	hardCodedKey,
 	compromisedKey,

@@ -61,8 +61,8 @@ const hello: Program = async (client, print) => {
 };
 
 describe('the registry', () => {
-	it('has eleven scenarios with unique ids, real lessons, hints and an expected failure', () => {
-		expect(scenarios).toHaveLength(11);
+	it('has thirteen scenarios with unique ids, real lessons, hints and an expected failure', () => {
+		expect(scenarios).toHaveLength(13);
 		expect(new Set(scenarioIds).size).toBe(scenarioIds.length);
 		for (const scenario of scenarios) {
 			expect(lessonSlugs).toContain(scenario.lesson);
