@@ -45,4 +45,9 @@ export const pendingKinds: ReadonlySet<EmbedKind> = new Set<EmbedKind>([]);
 export const pendingLessons: ReadonlySet<`${LessonSlug}:${EmbedKind}`> = new Set([]);
 
 /** Lessons the `lessons` engineer does not own (checked for existence only). */
-export const notALesson: ReadonlySet<LessonSlug> = new Set<LessonSlug>(['troubleshooter']);
+export const notALesson: ReadonlySet<LessonSlug> = new Set<LessonSlug>([
+	'troubleshooter',
+	'reference/glossary',
+	'reference/key-safety-checklist',
+	'reference/errors',
+]);
