@@ -5,6 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { course } from './sandbox/course.ts';
 import { astroCsp, securityHeaders } from './src/headers.ts';
 import { keylabMonaco } from './src/components/monaco/vite-plugin.ts';
+import { courseFreshness } from './src/integrations/course-freshness.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -29,6 +30,8 @@ export default defineConfig({
 		build: { chunkSizeWarningLimit: 8_000 },
 	},
 	integrations: [
+		// Warns by name about models near their shutdown and lessons not reviewed in 120 days.
+		courseFreshness(),
 		starlight({
 			// Wrapped code never scrolls sideways, so Expressive Code adds no unnamed scroll regions
 			// (axe: landmark-unique) and phones show whole lines.

@@ -66,6 +66,14 @@ export const course = [
 			{ slug: 'leak-check', label: 'Leak check' },
 		],
 	},
+	{
+		label: 'Reference',
+		lessons: [
+			{ slug: 'reference/glossary', label: 'Glossary' },
+			{ slug: 'reference/key-safety-checklist', label: 'Key safety checklist' },
+			{ slug: 'reference/errors', label: 'Error reference' },
+		],
+	},
 ] as const satisfies readonly CourseSection[];
 
 /** Every lesson slug, in course order. */

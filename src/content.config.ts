@@ -29,6 +29,8 @@ const lessonFields = z.object({
 		.default([]),
 	/** When the lesson's platform facts were last checked against OpenAI's own pages. */
 	reviewed: z.coerce.date().optional(),
+	/** The pages the lesson's platform facts were checked against, shown under the lesson. */
+	sources: z.array(z.object({ title: z.string(), url: z.url() })).default([]),
 });
 
 export const collections = {

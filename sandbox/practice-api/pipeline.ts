@@ -5,7 +5,13 @@
  */
 import { authenticate, missingScope, type Caller, type Need } from './auth.ts';
 import { beginCall, errorReply, noteKey, type Call } from './call.ts';
-import { findModel, type ModelInfo, type ModelKind } from './models.ts';
+import {
+	findModel,
+	shutDownError,
+	unverifiedError,
+	type ModelInfo,
+	type ModelKind,
+} from './models.ts';
 import {
 	limitsFor,
 	rateLimitHeaders,
@@ -96,10 +102,15 @@ export async function openModelCall(
 		);
 	}
 	call.log.model = b.model;
-	const model = findModel(b.model);
-	if (!model) return stop(call, wire.modelNotFound(b.model));
+	const now = state.clock.now();
+	const model = findModel(b.model, now);
+	if (!model) return stop(call, shutDownError(b.model, now) ?? wire.modelNotFound(b.model));
 	if (!kinds.includes(model.kind)) return stop(call, wrongKind(model.id));
 	const { project, org, key } = caller;
+	if (key.simulate === 'org_not_verified') {
+		const unverified = unverifiedError(model, b.stream === true);
+		if (unverified) return stop(call, unverified);
+	}
 	if (project?.allowedModels && !project.allowedModels.includes(model.id)) {
 		return stop(call, wire.projectModelDenied(project.id, model.id));
 	}

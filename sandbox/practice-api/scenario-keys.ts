@@ -150,6 +150,16 @@ export const SCENARIO_KEY_DEFS: readonly ScenarioKeyDef[] = [
 		simulate: 'region_blocked',
 	},
 	{
+		behavior: 'organization_not_verified',
+		description:
+			'A key of an organization that has not completed Verify Organization: gpt-6.2-astra answers 403 "must be verified to use the model", streaming gpt-6.2-sol answers 400 unsupported_value.',
+		shape: 'project',
+		org: 'main',
+		project: 'default',
+		permissions: all,
+		simulate: 'org_not_verified',
+	},
+	{
 		behavior: 'server_error',
 		description: 'Every request fails with 500 server_error (the SDK retries twice).',
 		shape: 'project',

@@ -63,7 +63,7 @@ export type KeyRecord = {
 	lastUsedAt: number | null;
 	limits: KeyLimits;
 	/** Behaviour that applies to every request with this key (scenario keys). */
-	simulate?: 'server_error' | 'overloaded' | 'region_blocked';
+	simulate?: 'server_error' | 'overloaded' | 'region_blocked' | 'org_not_verified';
 	/** Set for the always-present scenario keys. */
 	scenario?: string;
 	/** The service account that owns the key (keys issued through the Admin API). */

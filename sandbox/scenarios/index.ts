@@ -6,8 +6,10 @@ import { insufficientQuota } from './insufficient-quota.ts';
 import { missingKey } from './missing-key.ts';
 import { missingScope } from './missing-scope.ts';
 import { modelNotFound } from './model-not-found.ts';
+import { organizationNotVerified } from './organization-not-verified.ts';
 import { pastedKey } from './pasted-key.ts';
 import { rateLimit } from './rate-limit.ts';
+import { retryLoop } from './retry-loop.ts';
 import { revokedKey } from './revoked-key.ts';
 import { serviceAccountRotation } from './service-account-rotation.ts';
 import type { Scenario } from './types.ts';
@@ -25,8 +27,10 @@ export const scenarios: readonly Scenario[] = [
 	revokedKey,
 	missingScope,
 	wrongProject,
+	organizationNotVerified,
 	modelNotFound,
 	rateLimit,
+	retryLoop,
 	insufficientQuota,
 	unusedKeys,
 	serviceAccountRotation,

@@ -13,7 +13,7 @@ async function ask(question, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
     try {
       const completion = await client.chat.completions.create({
-        model: 'gpt-4o-mini',
+        model: 'gpt-6-luna',
         messages: [{ role: 'user', content: question }],
       });
       return completion.choices[0].message.content;
@@ -41,7 +41,7 @@ async function ask(question, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
     try {
       const completion = await client.chat.completions.create({
-        model: 'gpt-4o-mini',
+        model: 'gpt-6-luna',
         messages: [{ role: 'user', content: question }],
       });
       return completion.choices[0].message.content;

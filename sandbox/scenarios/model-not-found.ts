@@ -2,6 +2,7 @@
 import { firstFailure, nothingSent, successes } from './evidence.ts';
 import { project } from './program.ts';
 import { fail, pass, type Scenario } from './types.ts';
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 
 const program = (model: string) => `import OpenAI from 'openai';
 
@@ -15,14 +16,16 @@ const completion = await client.chat.completions.create({
 console.log(completion.model, '->', completion.choices[0].message.content);
 `;
 
-const ALLOWED = 'gpt-4o-mini';
+const ALLOWED = RECOMMENDED_MODEL;
+/** A real model the Prototype project does not allow, and the typo the starter makes of it. */
+const OTHER = 'gpt-6.1-terra';
+const TYPO = 'gpt-6.1-tera';
 
 export const modelNotFound: Scenario = {
 	id: 'model-not-found',
 	lesson: 'troubleshooting/model-not-found',
 	title: 'Model not found: 404 or 403?',
-	summary:
-		'The "Prototype" project allows one model, gpt-4o-mini. The code asks for a model with a typo in its name, and then for one the project may not use.',
+	summary: `The "Prototype" project allows one model, ${ALLOWED}. The code asks for a model with a typo in its name, and then for one the project may not use.`,
 	setup(admin, baseURL) {
 		const prototype = admin.createProject({ name: 'Prototype', allowedModels: [ALLOWED] });
 		const { id, secret } = admin.createKey({ name: 'Prototype key', projectId: prototype.id });
@@ -33,11 +36,11 @@ export const modelNotFound: Scenario = {
 			baseURL,
 		};
 	},
-	starter: () => project('model-not-found', program('gpt-4.1-mnii')),
+	starter: () => project('model-not-found', program(TYPO)),
 	solution: () => project('model-not-found', program(ALLOWED)),
 	solutionSteps: [
-		'404 model_not_found: no model has that name. `gpt-4.1-mnii` is a typo.',
-		'Fixing the typo gives 403 model_not_found: gpt-4.1-mini exists, but the Prototype project allows only gpt-4o-mini. Use gpt-4o-mini (or have a project owner allow the model).',
+		`404 model_not_found: no model has that name. \`${TYPO}\` is a typo.`,
+		`Fixing the typo gives 403 model_not_found: ${OTHER} exists, but the Prototype project allows only ${ALLOWED}. Use ${ALLOWED} (or have a project owner allow the model).`,
 	],
 	hints: [
 		'Read the model name in the error letter by letter.',

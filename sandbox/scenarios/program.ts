@@ -4,10 +4,11 @@
  * between starter and solution is the lesson.
  */
 import type { SandboxFile } from '../engines/types.ts';
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 
-/** The chat call most scenarios make; gpt-4o-mini is allowed in every practice project. */
+/** The chat call most scenarios make, with the model every sample uses. */
 export const CALL = `const completion = await client.chat.completions.create({
-  model: 'gpt-4o-mini',
+  model: '${RECOMMENDED_MODEL}',
   messages: [{ role: 'user', content: 'Say hello to a new API key owner in five words.' }],
 });
 

@@ -6,7 +6,7 @@ const client = new OpenAI();
 
 const ask = async (question) => {
   const completion = await client.chat.completions.create({
-    model: 'gpt-4o-mini',
+    model: 'gpt-6-luna',
     messages: [{ role: 'user', content: question }],
   });
   return completion.choices[0].message.content;
@@ -37,7 +37,7 @@ async function ask(question) {
   for (;;) {
     try {
       const { data, response } = await client.chat.completions
-        .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] })
+        .create({ model: 'gpt-6-luna', messages: [{ role: 'user', content: question }] })
         .withResponse();
       // Used up for now: wait until the limit has reset before the next request.
       if (response.headers.get('x-ratelimit-remaining-requests') === '0') {

@@ -1,8 +1,9 @@
 /**
  * The sample programs lessons run. Each is a small Node project (ESM `index.js`, `.env`,
  * `.gitignore`, `package.json`) that reads `OPENAI_API_KEY` and `OPENAI_BASE_URL` from the
- * environment, the way real code should.
+ * environment, the way real code should. Every sample calls the registry's recommended model.
  */
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 import { keyAudit } from './key-audit.ts';
 
 export interface TemplateFile {
@@ -50,7 +51,7 @@ export const templates: readonly Template[] = [
 const client = new OpenAI();
 
 const response = await client.responses.create({
-  model: 'gpt-4.1-mini',
+  model: '${RECOMMENDED_MODEL}',
   input: 'Say hello to a new API key owner in one sentence.',
 });
 
@@ -80,7 +81,7 @@ const response = await fetch(\`\${baseURL}/responses\`, {
     Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`,
     'Content-Type': 'application/json',
   },
-  body: JSON.stringify({ model: 'gpt-4.1-mini', input: 'Say hi in five words.' }),
+  body: JSON.stringify({ model: '${RECOMMENDED_MODEL}', input: 'Say hi in five words.' }),
 });
 
 console.log('Status:', response.status);
@@ -108,7 +109,7 @@ const client = new OpenAI();
 
 // stream: true returns the reply in small events instead of one answer at the end.
 const stream = await client.responses.create({
-  model: 'gpt-4.1-mini',
+  model: '${RECOMMENDED_MODEL}',
   input: 'Give three short tips for keeping an API key safe.',
   stream: true,
 });
@@ -144,7 +145,7 @@ const models = await client.models.list();
 console.log('The key is accepted. It can see', models.data.length, 'models.');
 
 const response = await client.responses.create({
-  model: 'gpt-4.1-mini',
+  model: '${RECOMMENDED_MODEL}',
   input: 'Reply with the single word OK.',
   max_output_tokens: 16,
 });

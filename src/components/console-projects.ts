@@ -1,12 +1,13 @@
 /** The practice console's projects: id, spend, monthly budget and per-model rate limits. */
 import type { Project } from '../../sandbox/practice-api/index.ts';
-import { MODELS } from '../../sandbox/practice-api/models.ts';
+import { servedModels } from '../../sandbox/practice-api/models.ts';
 import type { PracticeAdmin } from '../../sandbox/scenarios/admin.ts';
 import { el, uid } from './dom.ts';
 
-const MODEL_IDS = MODELS.filter(
-	(m) => m.snapshot && (m.kind === 'chat' || m.kind === 'reasoning'),
-).map((m) => m.id);
+// Aliases only (no dated snapshots), and only models that still answer today.
+const MODEL_IDS = servedModels(Date.now())
+	.filter((m) => !/-\d{4}-\d{2}-\d{2}$/.test(m.id) && (m.kind === 'chat' || m.kind === 'reasoning'))
+	.map((m) => m.id);
 
 /** A label and its control, wrapping as one: a label never ends a line without its field. */
 const field = (text: string, control: HTMLInputElement | HTMLSelectElement) =>

@@ -84,7 +84,7 @@ function liveReply(text: string) {
 		object: 'response',
 		created_at: 1,
 		status: 'completed',
-		model: 'gpt-4.1-mini',
+		model: 'gpt-6-luna',
 		output: [
 			{
 				id: 'msg_test',

@@ -1,14 +1,22 @@
 /** GET /v1/models and GET /v1/models/{id}. */
 import { jsonReply, errorReply } from '../call.ts';
-import { findModel, modelObject, MODELS } from '../models.ts';
+import { findModel, modelObject, servedModels, shutDownError } from '../models.ts';
 import { authorize } from '../pipeline.ts';
 import { admitRead } from './read.ts';
 import * as wire from '../wire-errors.ts';
 import type { Need } from '../auth.ts';
 import type { PracticeState } from '../state.ts';
 
-// Serialised once: the list never changes and is the largest reply.
-const LIST = JSON.stringify({ object: 'list', data: MODELS.map(modelObject) }, null, 2);
+// Serialised once per UTC day: the list changes only when a model's shutdown date comes.
+let cached: { day: number; body: string } | undefined;
+function list(now: number): string {
+	const day = Math.floor(now / 86_400_000);
+	if (cached?.day !== day) {
+		const data = servedModels(now).map(modelObject);
+		cached = { day, body: JSON.stringify({ object: 'list', data }, null, 2) };
+	}
+	return cached.body;
+}
 
 const NEED: Need = { resource: 'models', access: 'read', scope: 'api.model.read' };
 
@@ -19,7 +27,7 @@ export function listModels(state: PracticeState, request: Request, path: string)
 	const { call, caller } = auth.value;
 	const failed = admitRead(call, caller);
 	if (failed) return failed;
-	return jsonReply(call, LIST);
+	return jsonReply(call, list(state.clock.now()));
 }
 
 /** Retrieves one model, or 404 model_not_found. */
@@ -35,7 +43,8 @@ export function getModel(
 	call.log.model = id;
 	const failed = admitRead(call, caller);
 	if (failed) return failed;
-	const model = findModel(id);
-	if (!model) return errorReply(call, wire.modelNotFound(id));
+	const model = findModel(id, state.clock.now());
+	if (!model)
+		return errorReply(call, shutDownError(id, state.clock.now()) ?? wire.modelNotFound(id));
 	return jsonReply(call, modelObject(model));
 }

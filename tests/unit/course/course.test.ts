@@ -134,3 +134,28 @@ describe('built pages are well-formed and reproducible', () => {
 		);
 	});
 });
+
+describe('every runnable sample is also shown in Python and curl (issue 14)', () => {
+	const labels = (group: string) =>
+		[...group.matchAll(/role="tab"[^>]*>([^<]+)<\/a>/g)].map((match) => match[1].trim());
+	it.each(lessons)('%s', (slug) => {
+		const html = page(slug);
+		const sandboxes = html.split('<keylab-sandbox').length - 1;
+		const groups = html
+			.split('<starlight-tabs data-sync-key="language"')
+			.slice(1)
+			.map((rest) => rest.slice(0, rest.indexOf('</starlight-tabs>')));
+		// Each sandbox sits in the JavaScript tab of a language group that also has Python and curl.
+		const withSandbox = groups.filter((group) => group.includes('<keylab-sandbox'));
+		expect(withSandbox.length).toBe(sandboxes);
+		for (const group of groups) expect(labels(group)).toEqual(['JavaScript', 'Python', 'curl']);
+	});
+});
+
+describe('every lesson shows when it was last checked, and against what (issue 14)', () => {
+	it.each(lessons)('%s', (slug) => {
+		const html = page(slug);
+		expect(html).toMatch(/Checked against OpenAI’s platform on/);
+		expect(html).toMatch(/<summary>Sources \(\d+\)<\/summary>/);
+	});
+});

@@ -49,4 +49,7 @@ export const pendingLessons: ReadonlySet<`${LessonSlug}:${EmbedKind}`> = new Set
 export const notALesson: ReadonlySet<LessonSlug> = new Set<LessonSlug>([
 	'troubleshooter',
 	'leak-check',
+	'reference/glossary',
+	'reference/key-safety-checklist',
+	'reference/errors',
 ]);

@@ -14,7 +14,7 @@ describe('practice API happy path (real openai SDK, in-process)', () => {
 			'gpt-4.1-mini',
 			'gpt-4o',
 			'gpt-4o-mini',
-			'o4-mini',
+			'gpt-6-luna',
 			'text-embedding-3-small',
 		]) {
 			expect(ids).toContain(id);

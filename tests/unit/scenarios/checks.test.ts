@@ -61,8 +61,8 @@ const hello: Program = async (client, print) => {
 };
 
 describe('the registry', () => {
-	it('has fourteen scenarios with unique ids, real lessons, hints and an expected failure', () => {
-		expect(scenarios).toHaveLength(14);
+	it('has sixteen scenarios with unique ids, real lessons, hints and an expected failure', () => {
+		expect(scenarios).toHaveLength(16);
 		expect(new Set(scenarioIds).size).toBe(scenarioIds.length);
 		for (const scenario of scenarios) {
 			expect(lessonSlugs).toContain(scenario.lesson);

@@ -59,7 +59,7 @@ describe('the practice bridge', () => {
 			baseURL: PRACTICE_BASE_URL,
 			fetch: sandboxFetch,
 		});
-		const response = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hello' });
+		const response = await client.responses.create({ model: 'gpt-6-luna', input: 'Hello' });
 		expect(response.output_text.length).toBeGreaterThan(0);
 		expect(holds()).toBe(0);
 	});
@@ -73,7 +73,7 @@ describe('the practice bridge', () => {
 			fetch: sandboxFetch,
 		});
 		const stream = await client.responses.create({
-			model: 'gpt-4.1-mini',
+			model: 'gpt-6-luna',
 			input: 'Hello',
 			stream: true,
 		});
