@@ -3,6 +3,7 @@
  * key, switch to it, verify it with a real call, and only then delete the old one. The starter
  * deletes first and verifies after, so for a moment the service has no working key.
  */
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 import { createServiceAccount } from '../practice-api/organization.ts';
 import { outputText } from './evidence.ts';
 import { project } from './program.ts';
@@ -25,7 +26,7 @@ const app = new OpenAI({ apiKey: fresh.value });
 `;
 
 const verify = `// Verify: one cheap call with the new key.
-const reply = await app.responses.create({ model: 'gpt-4.1-mini', input: 'Reply OK.', max_output_tokens: 16 });
+const reply = await app.responses.create({ model: '${RECOMMENDED_MODEL}', input: 'Reply OK.', max_output_tokens: 16 });
 console.log('The new key works:', reply.output_text);
 `;
 

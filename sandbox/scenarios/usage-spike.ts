@@ -3,6 +3,7 @@
  * usage API grouped by key, and delete it (the compromised-key lesson's first step). The starter
  * asks for usage without `group_by`, so every result's `api_key_id` is null.
  */
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 import type { PracticeAdmin } from './admin.ts';
 import { outputText } from './evidence.ts';
 import { project } from './program.ts';
@@ -49,7 +50,7 @@ function traffic(admin: PracticeAdmin, keyId: string, requests: number, minutesA
 			time: state.clock.now() - minutesAgo * MINUTE_MS + i,
 			keyId,
 			projectId: key.projectId,
-			model: 'gpt-4.1-mini',
+			model: RECOMMENDED_MODEL,
 			kind: 'completions',
 			inputTokens: 900,
 			outputTokens: 400,

@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function runJs(id: string): Promise<string> {
+async function runJs(id: string, extra: Record<string, string> = {}): Promise<string> {
 	const dir = await mkdtemp(join(tmpdir(), `keylab-sample-${id}-`));
 	try {
 		const template = templates.find((candidate) => candidate.id === id)!;
@@ -49,7 +49,7 @@ async function runJs(id: string): Promise<string> {
 		await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
 		const { stdout } = await run(process.execPath, [template.entry], {
 			cwd: dir,
-			env: { ...env, HOME: dir },
+			env: { ...env, ...extra, HOME: dir },
 		});
 		return stdout;
 	} finally {
@@ -57,8 +57,10 @@ async function runJs(id: string): Promise<string> {
 	}
 }
 
-async function runCurl(id: string): Promise<string> {
-	const { stdout } = await run('bash', ['-e', join(CURL, `${id}.sh`)], { env });
+async function runCurl(id: string, extra: Record<string, string> = {}): Promise<string> {
+	const { stdout } = await run('bash', ['-e', join(CURL, `${id}.sh`)], {
+		env: { ...env, ...extra },
+	});
 	return stdout;
 }
 
@@ -143,6 +145,41 @@ describe(
 			expect(js).toBe(
 				`${[...pieces, `Done. Tokens used: ${done?.response?.usage.total_tokens}`].join('\n')}\n`,
 			);
+		});
+
+		it('key-audit (the Administration API, with an admin key)', async () => {
+			const admin = scenarioKey('admin_key');
+			const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+			const projects = (await (
+				await fetch(`${server.url}/organization/projects`, { headers })
+			).json()) as { data: { id: string; name: string }[] };
+			const project = projects.data[0]!;
+			// A fresh practice organization has no keys: a service account brings the first one.
+			const created = await fetch(
+				`${server.url}/organization/projects/${project.id}/service_accounts`,
+				{
+					method: 'POST',
+					headers,
+					body: JSON.stringify({ name: 'nightly-report' }),
+				},
+			);
+			expect(created.status).toBe(200);
+			const extra = { OPENAI_ADMIN_KEY: admin, PROJECT_ID: project.id };
+			const [js, curl] = await Promise.all([
+				runJs('key-audit', extra),
+				runCurl('key-audit', extra),
+			]);
+			const [list, keys] = documents(curl) as [
+				{ data: { id: string }[] },
+				{ data: { name: string; redacted_value: string; owner: { type: string } }[] },
+			];
+			expect(list.data.map((entry) => entry.id)).toContain(project.id);
+			expect(keys.data).toHaveLength(1);
+			const lines = keys.data.map(
+				(key) =>
+					`${project.name} | ${key.name} | ${key.redacted_value} | service account | last used: never`,
+			);
+			expect(js).toBe(`${lines.join('\n')}\n${lines.length} keys.\n`);
 		});
 
 		it('key-smoke-test', async () => {
