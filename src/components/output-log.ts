@@ -52,6 +52,7 @@ export class OutputLog {
 	readonly #secrets: () => readonly (string | undefined)[];
 	#lines = this.#newBuffer();
 	#text: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
+	#batching = false;
 
 	constructor(root: HTMLElement, secrets: () => readonly (string | undefined)[]) {
 		this.#root = root;
@@ -80,11 +81,13 @@ export class OutputLog {
 	/** Adds a chunk of program output. */
 	write(chunk: OutputChunk): void {
 		this.#lines.write(chunk);
+		this.#follow();
 	}
 
 	/** Writes out partial lines; call when the program has ended. */
 	flush(): void {
 		this.#lines.flush();
+		this.#follow();
 	}
 
 	/** A note from the sandbox itself (engine fallback, missing key), not from the program. */
@@ -130,9 +133,11 @@ export class OutputLog {
 
 	#line(stream: OutputChunk['stream'], text: string): void {
 		this.#text[stream] += text + '\n';
+		this.#batching = true;
 		const line = this.#append(`keylab-line is-${stream}`, stream === 'stderr' ? 'stderr' : '');
 		line.dataset.stream = stream;
 		line.append(text);
+		this.#batching = false;
 	}
 
 	#append(className: string, label: string): HTMLElement {
@@ -145,8 +150,14 @@ export class OutputLog {
 			line.append(tag, ' ');
 		}
 		this.#root.append(line);
-		// Follow the output inside the panel without scrolling the page.
-		this.#root.scrollTop = this.#root.scrollHeight;
+		this.#follow();
 		return line;
+	}
+
+	// Follows the output inside the panel without scrolling the page. Once per chunk, not per
+	// line: reading scrollHeight forces a layout, and a printing loop sends thousands of lines.
+	#follow(): void {
+		if (this.#batching) return;
+		this.#root.scrollTop = this.#root.scrollHeight;
 	}
 }

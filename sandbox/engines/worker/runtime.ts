@@ -55,7 +55,6 @@ export async function startRuntime(
 	sdk: Sdk,
 ): Promise<(message: ToWorker) => void> {
 	const native = {
-		fetch: scope.fetch.bind(scope),
 		setTimeout: scope.setTimeout.bind(scope),
 		clearTimeout: scope.clearTimeout.bind(scope),
 		setInterval: scope.setInterval.bind(scope),
@@ -178,12 +177,10 @@ export async function startRuntime(
 		const sandboxFetch = createSandboxFetch({
 			practiceOrigin: message.practiceOrigin,
 			bridge,
-			nativeFetch: native.fetch,
-			hold,
 		});
 		scope.fetch = sandboxFetch;
 		// The prototype's fetch too, so `WorkerGlobalScope.prototype.fetch.call(self, …)` meets the
-		// same guard. The hard boundary is the site's CSP (connect-src) on the worker script.
+		// same guard. The hard boundary is the worker script's own CSP (connect-src 'none').
 		for (
 			let proto: object | null = Object.getPrototypeOf(scope) as object | null;
 			proto;
@@ -305,7 +302,8 @@ function installGlobals(
 	target.setImmediate = (callback: (...a: unknown[]) => void, ...args: unknown[]) =>
 		(target.setTimeout as typeof setTimeout)(callback, 0, ...args);
 	target.clearImmediate = target.clearTimeout;
-	// Only our fetch may reach the network: it knows which hosts may see the key.
+	// Only our fetch may reach the network: it knows which hosts exist for a run. (The worker
+	// script's CSP blocks these at the browser too; the stubs give a clear message instead.)
 	for (const name of [
 		'XMLHttpRequest',
 		'WebSocket',
@@ -318,5 +316,54 @@ function installGlobals(
 				`${name} is not available in the sandbox; use fetch (it reaches the practice API and api.openai.com).`,
 			);
 		};
+	}
+	removeStorageAndChannels(scope);
+}
+
+/**
+ * Storage that outlives the run and channels to other contexts of the site: a run has neither,
+ * as a fresh Node process has neither. Nested workers are refused by the worker script's CSP
+ * (worker-src 'none'); IndexedDB, CacheStorage and BroadcastChannel have no CSP directive, so they
+ * are removed here, from the global and from every prototype that defines them.
+ */
+export function removeStorageAndChannels(scope: typeof globalThis): void {
+	const names = [
+		'indexedDB',
+		'caches',
+		'BroadcastChannel',
+		'SharedWorker',
+		'Worker',
+		'IDBFactory',
+		'CacheStorage',
+		'StorageManager',
+		'cookieStore',
+		'webkitRequestFileSystem',
+		'webkitRequestFileSystemSync',
+		'webkitResolveLocalFileSystemURL',
+		'webkitResolveLocalFileSystemSyncURL',
+	];
+	for (
+		let object: object | null = scope;
+		object;
+		object = Object.getPrototypeOf(object) as object | null
+	) {
+		for (const name of names) {
+			if (Object.prototype.hasOwnProperty.call(object, name)) {
+				try {
+					Reflect.deleteProperty(object, name);
+				} catch {
+					// A non-configurable property stays; the defineProperty below then fails too.
+				}
+			}
+		}
+	}
+	const navigatorObject = (scope as { navigator?: object }).navigator;
+	for (
+		let object = navigatorObject ?? null;
+		object;
+		object = Object.getPrototypeOf(object) as object | null
+	) {
+		if (Object.prototype.hasOwnProperty.call(object, 'storage'))
+			Reflect.deleteProperty(object, 'storage');
 	}
 }
