@@ -5,6 +5,7 @@
  * One worker runs one program; the page throws the worker away afterwards, so nothing leaks.
  */
 import { parseDotenv } from '../env.ts';
+import { OUTPUT_LIMITS } from '../output-cap.ts';
 import { createConsole } from './console-shim.ts';
 import { inspect } from './inspect.ts';
 import { createOutputBatcher } from './output-batcher.ts';
@@ -93,8 +94,17 @@ export async function startRuntime(
 		(stream, text) => post({ type: 'output', stream, text }),
 		native.setTimeout,
 	);
+	// Flood guard: a program printing in a loop stops sending once it is past the page's output
+	// cap (the page stops the run there), so the page never has more than that to take in.
+	let sentChars = 0;
+	let sentLines = 0;
 	const write = (stream: 'stdout' | 'stderr', text: string) => {
-		if (!exited) output.write(stream, text);
+		if (exited || sentChars > OUTPUT_LIMITS.bytes || sentLines > OUTPUT_LIMITS.lines) return;
+		sentChars += text.length;
+		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) sentLines++;
+		output.write(stream, text);
+		// Past the cap: send now, since a loop that never yields would keep the batch forever.
+		if (sentChars > OUTPUT_LIMITS.bytes || sentLines > OUTPUT_LIMITS.lines) output.flush();
 	};
 	const mapStack = (stack: string) =>
 		stack
