@@ -12,6 +12,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../../scripts/serve-static.ts';
 import { standInFor } from '../../sandbox/keys/broker.ts';
+import { redactKey } from '../../sandbox/keys/redact.ts';
 import { sandboxWorkerHeaders } from '../../src/headers.ts';
 import { fakeRealKey, pageTraces } from './support/key-traces.ts';
 import { output, runAndWait, sandbox, setIndex } from './support/sandbox.ts';
@@ -300,4 +301,35 @@ test('a program that prints in a loop is stopped at the output cap, and the page
 	await setIndex(page, "console.log('after the cap');\n");
 	expect(await runAndWait(page)).toBe('ready');
 	await expect(output(page)).toContainText('after the cap');
+});
+
+test('the held key is scrubbed from practice-mode output and from a scenario card’s check', async ({
+	page,
+}) => {
+	test.setTimeout(120_000);
+	const key = fakeRealKey();
+	await page.goto(host.url + '/troubleshooting/key-does-not-work/?engine=worker');
+	await sandbox(page).getByLabel('Live').check();
+	await sandbox(page).getByLabel('Your OpenAI API key').fill(key);
+	await sandbox(page).getByLabel('Practice', { exact: true }).check();
+	// A learner pasted their key into the code itself; output still never shows it.
+	const printing = `console.log('typed: ${key}');\nconsole.error('again: ${key}');\n`;
+
+	await setIndex(page, printing);
+	await runAndWait(page);
+	await expect(output(page)).toContainText(`typed: ${redactKey(key)}`);
+	expect(await output(page).textContent()).not.toContain(key);
+
+	const card = page.locator('keylab-scenario').first();
+	await card.getByRole('button', { name: 'Trigger' }).click();
+	await expect(card).toHaveAttribute('data-state', 'triggered');
+	await setIndex(page, printing);
+	const before = Number((await card.getAttribute('data-checks')) ?? 0);
+	await card.getByRole('button', { name: 'Check' }).click();
+	await expect(card).toHaveAttribute('data-checks', String(before + 1), { timeout: 45_000 });
+	const checked = card.locator('[data-check-output]');
+	await expect(checked).toContainText(`typed: ${redactKey(key)}`);
+	// (The code panel shows the learner's own code, key and all: that is where they typed it.)
+	expect(await card.textContent()).not.toContain(key);
+	expect(await output(page).textContent()).not.toContain(key);
 });
