@@ -63,7 +63,7 @@ export function createBroker(options: BrokerOptions): Broker {
 			if (key) headers.set('authorization', `Bearer ${key}`);
 		}
 		const body = ['GET', 'HEAD'].includes(request.method) ? null : await request.arrayBuffer();
-		return send(
+		const response = await send(
 			new Request(url, {
 				method: request.method,
 				headers,
@@ -76,5 +76,49 @@ export function createBroker(options: BrokerOptions): Broker {
 				cache: 'no-store',
 			}),
 		);
+		// The API never echoes a whole key (it masks it), but nothing that answers may hand the
+		// code the key it was kept from: the key becomes the stand-in in the body, as it streams.
+		const key = options.holder.has() ? options.holder.get() : undefined;
+		if (!response.body || !key || key.length !== options.standIn.length) return response;
+		return new Response(response.body.pipeThrough(replaceBytes(key, options.standIn)), {
+			status: response.status,
+			statusText: response.statusText,
+			headers: response.headers,
+		});
 	};
+}
+
+/**
+ * A stream that replaces every `from` with `to` (same length, so Content-Length stays right),
+ * also across chunk boundaries. It holds back only a chunk's end that could begin `from`, so
+ * server-sent events pass at once.
+ */
+export function replaceBytes(from: string, to: string): TransformStream<Uint8Array, Uint8Array> {
+	const encoder = new TextEncoder();
+	const needle = encoder.encode(from);
+	const replacement = encoder.encode(to);
+	let held = new Uint8Array(0);
+	const matchesAt = (buffer: Uint8Array, at: number, length: number) => {
+		for (let i = 0; i < length; i++) if (buffer[at + i] !== needle[i]) return false;
+		return true;
+	};
+	return new TransformStream({
+		transform(chunk, controller) {
+			const buffer = new Uint8Array(held.length + chunk.length);
+			buffer.set(held);
+			buffer.set(chunk, held.length);
+			for (let at = buffer.indexOf(needle[0]); at !== -1; at = buffer.indexOf(needle[0], at + 1)) {
+				if (at + needle.length <= buffer.length && matchesAt(buffer, at, needle.length))
+					buffer.set(replacement, at);
+			}
+			// Keep the longest end of the buffer that is the start of the key, for the next chunk.
+			let keep = Math.min(needle.length - 1, buffer.length);
+			while (keep > 0 && !matchesAt(buffer, buffer.length - keep, keep)) keep--;
+			held = buffer.slice(buffer.length - keep);
+			if (buffer.length > keep) controller.enqueue(buffer.slice(0, buffer.length - keep));
+		},
+		flush(controller) {
+			if (held.length) controller.enqueue(held);
+		},
+	});
 }

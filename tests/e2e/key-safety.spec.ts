@@ -1,6 +1,5 @@
 import { expect, test, type Request } from '@playwright/test';
 import { standInFor } from '../../sandbox/keys/broker.ts';
-import { redactKey } from '../../sandbox/keys/redact.ts';
 import { fakeRealKey, pageTraces } from './support/key-traces.ts';
 import { output, runAndWait, sandbox, setIndex } from './support/sandbox.ts';
 
@@ -33,7 +32,6 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 }) => {
 	test.setTimeout(120_000);
 	const key = fakeRealKey();
-	const masked = redactKey(key);
 	const liveRequests: { url: string; authorization: string | undefined }[] = [];
 	const leaks: string[] = [];
 	const consoleLines: string[] = [];
@@ -118,7 +116,8 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 	await expect(output(page)).toContainText('Hello from the intercepted live API.');
 	expect(liveRequests.some((request) => request.authorization === `Bearer ${key}`)).toBe(true);
 
-	// 2. A program that prints its key gets the stand-in; a server echoing the real key is masked.
+	// 2. A program that prints its key gets the stand-in; a server echoing the real key hands the
+	// program the stand-in too (the broker swaps it back in the response).
 	await setIndex(
 		page,
 		"import OpenAI from 'openai';\nconsole.log('key:', process.env.OPENAI_API_KEY);\nconsole.error('err:', process.env.OPENAI_API_KEY);\nawait new OpenAI().models.list();\n",
@@ -127,7 +126,7 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 	expect(await runAndWait(page)).toBe('error');
 	await expect(output(page)).toContainText(`key: ${standInFor(key)}`);
 	await expect(output(page)).toContainText(`err: ${standInFor(key)}`);
-	await expect(output(page)).toContainText(masked);
+	await expect(output(page)).toContainText(`Incorrect API key provided: ${standInFor(key)}`);
 	await expect(output(page)).toContainText('AuthenticationError');
 
 	// 3. Practice mode: the key is not used at all; the practice API answers.

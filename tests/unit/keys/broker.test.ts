@@ -1,6 +1,11 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { createBroker, LIVE_API_ORIGIN, standInFor } from '../../../sandbox/keys/broker.ts';
+import {
+	createBroker,
+	LIVE_API_ORIGIN,
+	replaceBytes,
+	standInFor,
+} from '../../../sandbox/keys/broker.ts';
 import { createKeyHolder } from '../../../sandbox/keys/key-holder.ts';
 
 /** A key of a real key's shape, made here so no key-shaped literal is committed. */
@@ -118,5 +123,71 @@ describe('createBroker', () => {
 		await client.models.list();
 		expect(seen[0]?.url).toBe(`${LIVE_API_ORIGIN}/v1/models`);
 		expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${key}`);
+	});
+});
+
+describe('replaceBytes', () => {
+	async function through(chunks: string[], from: string, to: string): Promise<string[]> {
+		const encoder = new TextEncoder();
+		const stream = new ReadableStream<Uint8Array>({
+			start(controller) {
+				chunks.forEach((chunk) => controller.enqueue(encoder.encode(chunk)));
+				controller.close();
+			},
+		}).pipeThrough(replaceBytes(from, to));
+		const out: string[] = [];
+		for await (const piece of stream) out.push(new TextDecoder().decode(piece));
+		return out;
+	}
+
+	it('replaces the key, also split across chunks, and keeps the length', async () => {
+		const out = await through(
+			['a sk-SEC', 'RET-1 b sk-SECRET-1', ' c sk-SE'],
+			'sk-SECRET-1',
+			'sk-STANDIN1',
+		);
+		expect(out.join('')).toBe('a sk-STANDIN1 b sk-STANDIN1 c sk-SE');
+	});
+
+	it('holds back nothing that cannot start the key, so streamed events pass at once', async () => {
+		const out = await through(
+			['data: {"x":1}\n\n', 'data: [DONE]\n\n'],
+			'sk-SECRET-1',
+			'sk-STANDIN1',
+		);
+		expect(out).toEqual(['data: {"x":1}\n\n', 'data: [DONE]\n\n']);
+	});
+});
+
+describe('the broker’s responses', () => {
+	it('never hand the code the real key, even from a server that echoes it', async () => {
+		const key = realLookingKey();
+		const holder = createKeyHolder();
+		holder.set(key);
+		const standIn = standInFor(key);
+		const broker = createBroker({
+			holder,
+			standIn,
+			fetch: (request: RequestInfo | URL) =>
+				Promise.resolve(
+					Response.json(
+						{
+							error: {
+								message: `Incorrect API key provided: ${(request as Request).headers.get('authorization')}`,
+							},
+						},
+						{ status: 401 },
+					),
+				),
+		});
+		const response = await broker(
+			new Request(`${LIVE_API_ORIGIN}/v1/models`, {
+				headers: { authorization: `Bearer ${standIn}` },
+			}),
+		);
+		const text = await response.text();
+		expect(response.status).toBe(401);
+		expect(text).not.toContain(key);
+		expect(text).toContain(standIn);
 	});
 });
