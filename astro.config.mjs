@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { course } from './sandbox/course.ts';
-import { astroCsp, securityHeaders } from './src/headers.ts';
+import { astroCsp, sandboxWorkerDir, securityHeaders } from './src/headers.ts';
 import { keylabMonaco } from './src/components/monaco/vite-plugin.ts';
 import { courseFreshness } from './src/integrations/course-freshness.ts';
 
@@ -28,6 +28,18 @@ export default defineConfig({
 		// only when a learner opens the editor, so their size is not a page's weight: the budgets in
 		// tests/e2e/page-weight.spec.ts guard that. The limit still flags anything bigger.
 		build: { chunkSizeWarningLimit: 8_000 },
+		// The worker engine's script gets a folder of its own, so deploy headers can give it its own
+		// strict CSP (src/headers.ts, sandboxWorkerDir); other workers keep Vite's default names.
+		worker: {
+			rolldownOptions: {
+				output: {
+					entryFileNames: (chunk) =>
+						chunk.name === 'worker-main'
+							? `${sandboxWorkerDir.slice(1)}[name]-[hash].js`
+							: '_astro/[name]-[hash].js',
+				},
+			},
+		},
 	},
 	integrations: [
 		// Warns by name about models near their shutdown and lessons not reviewed in 120 days.

@@ -2,12 +2,13 @@
  * `npm run bench`: builds the site, serves it like a static host (scripts/serve-static.ts, with
  * the deploy headers), and reports from headless Chromium, for each page kind: gzip JS and CSS
  * before interaction, LCP, TBT and the four Lighthouse scores; then the sandbox's
- * Run-to-first-output (bench/sandbox.ts) and the practice API's throughput
+ * Run-to-first-output (bench/sandbox.ts), the key broker's added latency and the page's longest
+ * task under a printing loop (bench/key-broker.ts), the practice API's throughput
  * (bench/practice-api.ts), and the leak detector: doctor's git history search next to
  * `git log -p --all` on a 1,000-commit repository, and the leak check page on a 5 MB paste
  * (bench/leaks.ts). Writes bench/results/report.json and prints a table.
  *
- *   npm run bench [-- --reuse] [-- --no-sandbox] [-- --no-api] [-- --no-leaks] [-- --stock] [-- --runs=N]
+ *   npm run bench [-- --reuse] [-- --no-sandbox] [-- --no-broker] [-- --no-api] [-- --no-leaks] [-- --stock] [-- --runs=N]
  * `--reuse` keeps an existing build of KEYLAB_OUT_DIR (default dist-bench). `--stock` keeps
  * Lighthouse's 4x CPU slowdown instead of scaling it to this machine's speed (see lighthouse.ts).
  * `--runs=N` runs Lighthouse N times per page (default 5) and reports the median run.
@@ -93,6 +94,16 @@ function parseSandbox(text: string): Record<string, number> {
 	const rows: Record<string, number> = {};
 	for (const match of text.matchAll(/^\| Run → first output, ([^|]+?)\s*\| (\d+) ms/gm))
 		if (match[1] && match[2]) rows[match[1]] = Number(match[2]);
+	return rows;
+}
+
+/** The key broker's figures from bench/key-broker.ts's lines, in ms. */
+function parseBroker(text: string): Record<string, number> {
+	const rows: Record<string, number> = {};
+	const added = /^\| Broker's added latency\s*\| (-?[\d.]+) ms/m.exec(text)?.[1];
+	if (added) rows['added latency, median'] = Number(added);
+	for (const match of text.matchAll(/^Longest page task, printing ([^:]+): ([\d.]+) ms/gm))
+		if (match[1] && match[2]) rows[`longest task, printing ${match[1]}`] = Number(match[2]);
 	return rows;
 }
 
@@ -219,6 +230,7 @@ async function main(): Promise<void> {
 	const sandboxText = flags.has('--no-sandbox')
 		? ''
 		: runScript('bench/sandbox.ts', ['--cold=3', '--warm=3']);
+	const brokerText = flags.has('--no-broker') ? '' : runScript('bench/key-broker.ts', []);
 	const apiText = flags.has('--no-api') ? '' : runScript('bench/practice-api.ts', ['--quick']);
 	const leaksText = flags.has('--no-leaks') ? '' : runScript('bench/leaks.ts', []);
 	const report = {
@@ -227,6 +239,7 @@ async function main(): Promise<void> {
 		budgets,
 		pages,
 		sandboxRunToFirstOutputMs: parseSandbox(sandboxText),
+		keyBroker: parseBroker(brokerText),
 		practiceApi: parseApi(apiText),
 		leaks: parseLeaks(leaksText),
 	};
@@ -247,6 +260,9 @@ async function main(): Promise<void> {
 	console.log('\nSandbox Run → first output (median):');
 	for (const [name, value] of Object.entries(report.sandboxRunToFirstOutputMs))
 		console.log(`  ${name}: ${ms(value)}`);
+	console.log('\nKey broker (median added latency; longest page task while printing):');
+	for (const [name, value] of Object.entries(report.keyBroker))
+		console.log(`  ${name}: ${value.toFixed(1)} ms`);
 	console.log('\nPractice API throughput:');
 	for (const [name, r] of Object.entries(report.practiceApi))
 		console.log(`  ${name}: ${r.rps} req/s, p99 ${r.p99} ms`);

@@ -86,7 +86,14 @@ export interface StaticServer {
 }
 
 function resolveFile(root: string, path: string): string | undefined {
-	const clean = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(path);
+	} catch {
+		// A bad percent-escape (`/%E0%A4%A`) names no file: a 404, not a crash.
+		return undefined;
+	}
+	const clean = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
 	const candidate = join(root, clean);
 	// Never serve outside the root, whatever the URL says.
 	if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;

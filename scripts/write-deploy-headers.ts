@@ -8,12 +8,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { cacheHeaders, securityHeaders } from '../src/headers.ts';
+import {
+	cacheHeaders,
+	sandboxWorkerDir,
+	sandboxWorkerHeaders,
+	securityHeaders,
+} from '../src/headers.ts';
 
 type Rules = Record<string, Record<string, string>>;
 
-/** Every path pattern (in `_headers` syntax) with its headers. */
-export const deployRules: Rules = { '/*': { ...securityHeaders }, ...cacheHeaders };
+/** Every path pattern (in `_headers` syntax) with its headers; later rules win on a shared name. */
+export const deployRules: Rules = {
+	'/*': { ...securityHeaders },
+	[`${sandboxWorkerDir}*`]: { ...sandboxWorkerHeaders },
+	...cacheHeaders,
+};
 
 const GENERATED = 'Generated from src/headers.ts by scripts/write-deploy-headers.ts: do not edit.';
 

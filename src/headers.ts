@@ -162,6 +162,34 @@ export const securityHeaders = {
 } as const;
 
 /**
+ * Where the build puts the worker engine's script (astro.config.mjs names the file), so that one
+ * path can carry its own, much stricter policy. Learner code runs in that worker.
+ */
+export const sandboxWorkerDir = '/_astro/sandbox/';
+
+/**
+ * The worker engine's own Content-Security-Policy: a worker is governed by the policy its script
+ * is served with, not the page's. Learner code gets no network at all (`connect-src 'none'`: its
+ * fetch goes to the page over postMessage, and the page's key broker decides), no nested workers,
+ * and scripts only from the blob: URLs the runtime makes of the learner's files. `'wasm-unsafe-eval'`:
+ * es-module-lexer, which rewrites the learner's imports, is Wasm. Hosts that also apply the page
+ * policy to this path (Netlify adds both) enforce both, which leaves this one.
+ */
+export const sandboxWorkerDirectives: Directives = {
+	'default-src': ["'none'"],
+	'script-src': ["'wasm-unsafe-eval'", 'blob:'],
+	'connect-src': ["'none'"],
+	'worker-src': ["'none'"],
+	'base-uri': ["'none'"],
+	'form-action': ["'none'"],
+};
+
+/** Headers of the worker engine's script, on top of `securityHeaders`. */
+export const sandboxWorkerHeaders = {
+	'Content-Security-Policy': serializeCsp(sandboxWorkerDirectives),
+} as const;
+
+/**
  * Deploy-only caching: Astro fingerprints everything under /_astro/, so a host may cache it
  * forever. (Dev and preview serve unhashed or changing files there, so they do not send it.)
  */

@@ -22,7 +22,7 @@ export interface BootProgress {
 	text: string;
 }
 
-/** Everything one run needs. The key travels only inside `env`, never in a file. */
+/** Everything one run needs. A live run's `env` holds a stand-in; the real key stays with `liveFetch`. */
 export interface RunRequest {
 	files: readonly SandboxFile[];
 	/** The file to run, as `node <entry>` would. */
@@ -33,6 +33,11 @@ export interface RunRequest {
 	signal?: AbortSignal;
 	/** Ends runaway code; defaults to the engine's own limit. */
 	timeoutMs?: number;
+	/**
+	 * Answers the run's requests to api.openai.com: the page's key broker (`sandbox/keys/broker.ts`),
+	 * which holds the real key the run's env only has a stand-in of. Without it they are refused.
+	 */
+	liveFetch?: PracticeFetch;
 	onOutput(chunk: OutputChunk): void;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `<keylab-key-field>`: moves what the learner types into the tab's key holder and back out of
- * the input when the key is forgotten. The key exists in two places only: the password input's
- * value and the holder's closure; feedback text never quotes it.
+ * the input when the key is forgotten. The key exists in two places only: the input's value (a
+ * text field drawn as dots, so no password manager offers to save it) and the holder's closure;
+ * feedback text never quotes it.
  */
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
 import { scrubSecrets } from '../../sandbox/keys/redact.ts';
@@ -38,8 +39,8 @@ export class KeylabKeyField extends HTMLElement {
 			void this.#showFeedback(input.value);
 		});
 		toggle.addEventListener('click', () => {
-			const show = input.type === 'password';
-			input.type = show ? 'text' : 'password';
+			const show = input.hasAttribute('data-concealed');
+			input.toggleAttribute('data-concealed', !show);
 			toggle.setAttribute('aria-pressed', String(show));
 			toggle.textContent = show ? 'Hide' : 'Show';
 		});
@@ -49,7 +50,7 @@ export class KeylabKeyField extends HTMLElement {
 			forget.disabled = event.type === 'forget';
 			if (event.type !== 'forget') return;
 			input.value = '';
-			input.type = 'password';
+			input.toggleAttribute('data-concealed', true);
 			toggle.setAttribute('aria-pressed', 'false');
 			toggle.textContent = 'Show';
 			this.#say(

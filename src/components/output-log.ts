@@ -52,6 +52,9 @@ export class OutputLog {
 	readonly #secrets: () => readonly (string | undefined)[];
 	#lines = this.#newBuffer();
 	#text: Record<OutputChunk['stream'], string> = { stdout: '', stderr: '' };
+	/** Where program lines go while a chunk is written (one element per chunk, see `write`). */
+	#target: HTMLElement | undefined;
+	#following = false;
 
 	constructor(root: HTMLElement, secrets: () => readonly (string | undefined)[]) {
 		this.#root = root;
@@ -79,12 +82,29 @@ export class OutputLog {
 
 	/** Adds a chunk of program output. */
 	write(chunk: OutputChunk): void {
-		this.#lines.write(chunk);
+		this.#inGroup(() => this.#lines.write(chunk));
 	}
 
 	/** Writes out partial lines; call when the program has ended. */
 	flush(): void {
-		this.#lines.flush();
+		this.#inGroup(() => this.#lines.flush());
+	}
+
+	// A chunk's lines go into the log as one element: the page's DOM observers (Astro's link
+	// prefetch, Expressive Code) then look at one added node, not thousands of lines one by one.
+	#inGroup(write: () => void): void {
+		const group = document.createElement('div');
+		group.className = 'keylab-lines';
+		this.#target = group;
+		try {
+			write();
+		} finally {
+			this.#target = undefined;
+		}
+		if (group.firstChild) {
+			this.#root.append(group);
+			this.#follow();
+		}
 	}
 
 	/** A note from the sandbox itself (engine fallback, missing key), not from the program. */
@@ -130,12 +150,13 @@ export class OutputLog {
 
 	#line(stream: OutputChunk['stream'], text: string): void {
 		this.#text[stream] += text + '\n';
-		const line = this.#append(`keylab-line is-${stream}`, stream === 'stderr' ? 'stderr' : '');
+		const line = this.#element(`keylab-line is-${stream}`, stream === 'stderr' ? 'stderr' : '');
 		line.dataset.stream = stream;
 		line.append(text);
+		(this.#target ?? this.#root).append(line);
 	}
 
-	#append(className: string, label: string): HTMLElement {
+	#element(className: string, label: string): HTMLElement {
 		const line = document.createElement('div');
 		line.className = className;
 		if (label) {
@@ -144,9 +165,24 @@ export class OutputLog {
 			tag.textContent = label;
 			line.append(tag, ' ');
 		}
-		this.#root.append(line);
-		// Follow the output inside the panel without scrolling the page.
-		this.#root.scrollTop = this.#root.scrollHeight;
 		return line;
+	}
+
+	#append(className: string, label: string): HTMLElement {
+		const line = this.#element(className, label);
+		this.#root.append(line);
+		this.#follow();
+		return line;
+	}
+
+	// Follows the output inside the panel without scrolling the page, once per frame: reading
+	// scrollHeight at every chunk would force a layout each time a printing loop sends one.
+	#follow(): void {
+		if (this.#following) return;
+		this.#following = true;
+		requestAnimationFrame(() => {
+			this.#following = false;
+			this.#root.scrollTop = this.#root.scrollHeight;
+		});
 	}
 }

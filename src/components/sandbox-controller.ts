@@ -103,8 +103,14 @@ export function createController(root: SandboxElement): SandboxController {
 			return Promise.resolve();
 		},
 		async download() {
-			const { downloadZip } = await import('./sandbox-zip.ts');
-			downloadZip(currentFiles(), `keylab-${root.dataset.template ?? 'sample'}.zip`, keyHolder);
+			const { downloadZip, removalNote } = await import('./sandbox-zip.ts');
+			const { removedFrom } = downloadZip(
+				currentFiles(),
+				`keylab-${root.dataset.template ?? 'sample'}.zip`,
+				keyHolder,
+			);
+			const note = removalNote(removedFrom);
+			if (note) log.note(note);
 		},
 		setFiles(next) {
 			applyFiles(next, false);

@@ -6,7 +6,7 @@
 import type { SandboxFile } from '../../sandbox/engines/types.ts';
 
 /** Anything that looks like an OpenAI secret key, real or practice. */
-const KEY_SHAPED = /sk-[A-Za-z0-9_-]{16,}/;
+export const KEY_SHAPED = /sk-[A-Za-z0-9_-]{16,}/;
 
 type EditsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

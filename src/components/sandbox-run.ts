@@ -3,7 +3,9 @@
  * output into the log, then summarise how it ended (with a diagnosis for SDK errors).
  */
 import { lessonPath } from '../../sandbox/course.ts';
-import type { RunResult, SandboxFile } from '../../sandbox/engines/types.ts';
+import { OUTPUT_LIMITS, capOutput } from '../../sandbox/engines/output-cap.ts';
+import type { PracticeFetch, RunResult, SandboxFile } from '../../sandbox/engines/types.ts';
+import { createBroker, standInFor } from '../../sandbox/keys/broker.ts';
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
 import { getEngine, type EngineStatus } from './engine-session.ts';
 import type { OutputLog } from './output-log.ts';
@@ -20,7 +22,7 @@ export interface RunContext {
 	log: OutputLog;
 	signal: AbortSignal;
 	setState(state: 'booting' | 'running'): void;
-	/** Told the live key of this run, so output can be scrubbed of it. */
+	/** Told the key the tab holds (in any mode), so output can be scrubbed of it. */
 	onKey(key: string | undefined): void;
 }
 
@@ -41,14 +43,27 @@ function showEngine(root: HTMLElement, status: EngineStatus): void {
 	}
 }
 
+/** A run's environment and, in Live mode, the broker that holds the key its stand-in replaces. */
+interface RunEnvironment {
+	env: Record<string, string>;
+	liveFetch?: PracticeFetch;
+}
+
 async function environment(
 	root: HTMLElement,
 	log: OutputLog,
 	files: readonly SandboxFile[],
-): Promise<Record<string, string> | undefined> {
+): Promise<RunEnvironment | undefined> {
 	if (root.dataset.mode === 'live') {
 		const key = keyHolder.get();
-		if (key) return { OPENAI_API_KEY: key };
+		// The code gets a stand-in; the page's broker swaps the real key in for api.openai.com only.
+		if (key) {
+			const standIn = standInFor(key);
+			const env: Record<string, string> = { OPENAI_API_KEY: standIn };
+			// An admin key drives the Administration API samples, which read OPENAI_ADMIN_KEY.
+			if (key.startsWith('sk-admin-')) env.OPENAI_ADMIN_KEY = standIn;
+			return { env, liveFetch: createBroker({ holder: keyHolder, standIn }) };
+		}
 		log.note(
 			'Live mode needs your API key: paste it in the key field above, or switch to Practice mode.',
 			'warning',
@@ -69,7 +84,7 @@ async function environment(
 		detail.env.OPENAI_ADMIN_KEY = await practiceKey('admin_key');
 	}
 	root.dispatchEvent(new CustomEvent('keylab:run-env', { bubbles: true, detail }));
-	return detail.env;
+	return { env: detail.env };
 }
 
 async function explain(log: OutputLog): Promise<void> {
@@ -89,9 +104,11 @@ async function explain(log: OutputLog): Promise<void> {
 export async function runProgram(context: RunContext): Promise<RunResult | undefined> {
 	const { root, log, signal } = context;
 	log.clear();
-	const env = await environment(root, log, context.files);
-	if (!env) return undefined;
-	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
+	const prepared = await environment(root, log, context.files);
+	if (!prepared) return undefined;
+	// Scrubbing is the second line of defence, in every mode: code never holds the key, but a
+	// learner may have typed it into a file or a scenario's variables.
+	context.onKey(keyHolder.has() ? keyHolder.get() : undefined);
 	context.setState('booting');
 	const { engine, note } = await getEngine((status) => showEngine(root, status));
 	// The fallback note is said once per sandbox; the engine line keeps showing it.
@@ -101,15 +118,35 @@ export async function runProgram(context: RunContext): Promise<RunResult | undef
 	}
 	if (signal.aborted) return { exitCode: 130, reason: 'stopped', durationMs: 0 };
 	context.setState('running');
-	const result = await engine.run({
-		files: context.files,
-		entry: context.entry,
-		env,
-		signal,
-		timeoutMs: Number(root.dataset.timeoutMs) || DEFAULT_TIMEOUT_MS,
-		onOutput: (chunk) => log.write(chunk),
-	});
+	// A program that prints in a loop is stopped at the output cap, as Stop would stop it.
+	const capped = new AbortController();
+	const stopCapped = () => capped.abort(signal.reason);
+	signal.addEventListener('abort', stopCapped, { once: true });
+	let overflowed = false;
+	const result = await engine
+		.run({
+			files: context.files,
+			entry: context.entry,
+			env: prepared.env,
+			...(prepared.liveFetch ? { liveFetch: prepared.liveFetch } : {}),
+			signal: capped.signal,
+			timeoutMs: Number(root.dataset.timeoutMs) || DEFAULT_TIMEOUT_MS,
+			onOutput: capOutput(
+				(chunk) => log.write(chunk),
+				() => {
+					overflowed = true;
+					capped.abort();
+				},
+			),
+		})
+		.finally(() => signal.removeEventListener('abort', stopCapped));
 	log.status(result);
+	if (overflowed) {
+		log.note(
+			`The program printed more than ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines or 1 MB, so keylab stopped it to keep this page responsive. Print less (a count or a summary) and run it again.`,
+			'warning',
+		);
+	}
 	if (result.exitCode !== 0) await explain(log);
 	return result;
 }

@@ -5,7 +5,9 @@
  */
 import type { OutputChunk, SandboxFile } from '../../sandbox/engines/types.ts';
 import { listKeys } from '../../sandbox/practice-api/admin.ts';
+import { keyHolder } from '../../sandbox/keys/key-holder.ts';
 import { maskKey } from '../../sandbox/keys/mask-key.ts';
+import { scrubSecrets } from '../../sandbox/keys/redact.ts';
 import { createAdmin } from '../../sandbox/scenarios/admin.ts';
 import { getScenario } from '../../sandbox/scenarios/index.ts';
 import type { CheckResult, ScenarioContext } from '../../sandbox/scenarios/types.ts';
@@ -170,11 +172,15 @@ export async function createScenarioSession(root: HTMLElement): Promise<Scenario
 				keys: listKeys(practice.api.state),
 				context,
 			});
+			// The held key never shows here either, even if the learner typed it into a file.
+			const secrets = [keyHolder.has() ? keyHolder.get() : undefined];
 			const pre = root.querySelector<HTMLElement>('[data-check-output]');
-			if (pre) pre.textContent = output.map((chunk) => chunk.text).join('') || '(no output)';
+			if (pre)
+				pre.textContent =
+					scrubSecrets(output.map((chunk) => chunk.text).join(''), secrets) || '(no output)';
 			root.querySelector<HTMLElement>('[data-output-box]')?.removeAttribute('hidden');
 			say(
-				`${verdict.pass ? 'Passed' : 'Not yet'}: ${verdict.reason}`,
+				`${verdict.pass ? 'Passed' : 'Not yet'}: ${scrubSecrets(verdict.reason, secrets)}`,
 				verdict.pass ? 'passed' : 'failed',
 			);
 			return verdict;

@@ -8,6 +8,7 @@ const { describe } = test;
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildSnapshot } from '../../scripts/build-webcontainer-snapshot.ts';
+import { standInFor } from '../../sandbox/keys/broker.ts';
 import { scenarioKey, PRACTICE_BASE_URL } from '../../sandbox/practice-api/index.ts';
 import { getTemplate } from '../../sandbox/templates/index.ts';
 import type { SandboxFile } from '../../sandbox/engines/types.ts';
@@ -73,13 +74,14 @@ function run(
 	files: SandboxFile[],
 	env: Record<string, string> = {},
 	timeoutMs?: number,
+	liveKey?: string,
 ): Promise<RunReport> {
 	return page.evaluate(
-		([f, e, t]) =>
+		([f, e, t, k]) =>
 			(
 				window as unknown as { harness: { run: (...a: unknown[]) => Promise<RunReport> } }
-			).harness.run(f, e, t),
-		[files, env, timeoutMs] as const,
+			).harness.run(f, e, t, k),
+		[files, env, timeoutMs, liveKey] as const,
 	);
 }
 
@@ -219,7 +221,9 @@ test('fetch to any host but the practice API and api.openai.com is refused', asy
 	expect(leaked).toBe(false);
 });
 
-test('live requests go to api.openai.com directly', async ({ page }) => {
+test('live requests go to api.openai.com through the page, which swaps the real key in', async ({
+	page,
+}) => {
 	let auth = '';
 	await page.context().route('https://api.openai.com/**', async (route) => {
 		if (route.request().method() === 'OPTIONS') {
@@ -243,11 +247,12 @@ test('live requests go to api.openai.com directly', async ({ page }) => {
 		});
 	});
 	const code =
-		"import OpenAI from 'openai';\nconst models = await new OpenAI().models.list();\nconsole.log(models.data.map((m) => m.id));\n";
-	const report = await run(page, project(code), { OPENAI_API_KEY: 'sk-live-test-key-1234' });
+		"import OpenAI from 'openai';\nconst models = await new OpenAI().models.list();\nconsole.log(models.data.map((m) => m.id), process.env.OPENAI_API_KEY);\n";
+	const key = 'sk-live-test-key-0123456789-abcd';
+	const report = await run(page, project(code), {}, undefined, key);
 	expect(report.stderr).toBe('');
-	expect(report.stdout).toBe("[ 'gpt-live' ]\n");
-	expect(auth).toBe('Bearer sk-live-test-key-1234');
+	expect(report.stdout).toBe(`[ 'gpt-live' ] ${standInFor(key)}\n`);
+	expect(auth).toBe(`Bearer ${key}`);
 });
 
 test('relative imports, .env values and process work like Node', async ({ page }) => {

@@ -1,82 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { redactKey } from '../../sandbox/keys/redact.ts';
-import { sandbox, setIndex } from './support/sandbox.ts';
+import { expect, test, type Request } from '@playwright/test';
+import { standInFor } from '../../sandbox/keys/broker.ts';
+import { fakeRealKey, pageTraces } from './support/key-traces.ts';
+import { output, runAndWait, sandbox, setIndex } from './support/sandbox.ts';
 
 const LESSON = '/using/first-call/?engine=worker';
 const LIVE_HOST = 'api.openai.com';
-
-/** A fake key with a real key's shape, made at run time so no key-shaped string is committed. */
-function fakeRealKey(): string {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-	const chunk = (n: number) =>
-		[...randomBytes(n)].map((byte) => alphabet[byte % alphabet.length]).join('');
-	return `sk-proj-${chunk(74)}${'T3Blbk'}${'FJ'}${chunk(74)}`;
-}
-
-const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
-
-async function runAndWait(page: Page): Promise<string> {
-	const before = Number((await sandbox(page).getAttribute('data-runs')) ?? 0);
-	await sandbox(page).getByRole('button', { name: 'Run' }).click();
-	await expect(sandbox(page)).toHaveAttribute('data-runs', String(before + 1), { timeout: 45_000 });
-	return (await sandbox(page).getAttribute('data-state')) ?? '';
-}
-
-/** Everything the page keeps where a key must never be: storage, cookies, URL, DOM. */
-async function pageTraces(page: Page): Promise<Record<string, string>> {
-	const inPage = await page.evaluate(async () => {
-		const storage = (store: Storage) =>
-			Object.keys(store)
-				.map((key) => `${key}=${store.getItem(key)}`)
-				.join('\n');
-		const idb: string[] = [];
-		for (const info of await indexedDB.databases()) {
-			if (!info.name) continue;
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open(info.name!);
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(new Error(String(request.error)));
-			});
-			for (const name of db.objectStoreNames) {
-				const all = await new Promise<unknown[]>((resolve) => {
-					const request = db.transaction(name).objectStore(name).getAll();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => resolve([]);
-				});
-				idb.push(`${info.name}/${name}: ${JSON.stringify(all)}`);
-			}
-			db.close();
-		}
-		const attributes = [...document.querySelectorAll('*')]
-			.flatMap((element) =>
-				[...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`),
-			)
-			.join('\n');
-		const passwordValues = [...document.querySelectorAll('input')].map((input) => input.value);
-		return {
-			localStorage: storage(localStorage),
-			sessionStorage: storage(sessionStorage),
-			indexedDB: idb.join('\n'),
-			cookie: document.cookie,
-			url: location.href,
-			historyState: JSON.stringify(history.state),
-			attributes,
-			// Text of the whole document: the password field's value is not part of it.
-			text: document.documentElement.textContent ?? '',
-			html: document.documentElement.outerHTML,
-			title: document.title,
-			// Only inputs may hold the key, and only password fields; collected for the check below.
-			nonPasswordInputs: [...document.querySelectorAll('input')]
-				.filter((input) => input.type !== 'password' && !input.matches('[data-key-input]'))
-				.map((input) => input.value)
-				.join('\n'),
-			inputCount: String(passwordValues.length),
-		};
-	});
-	const cookies = await page.context().cookies();
-	return { ...inPage, contextCookies: JSON.stringify(cookies) };
-}
 
 function liveReply(text: string) {
 	return {
@@ -104,7 +32,6 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 }) => {
 	test.setTimeout(120_000);
 	const key = fakeRealKey();
-	const masked = redactKey(key);
 	const liveRequests: { url: string; authorization: string | undefined }[] = [];
 	const leaks: string[] = [];
 	const consoleLines: string[] = [];
@@ -164,28 +91,42 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 	await expect(sandbox(page).getByRole('note')).toContainText('billed');
 	const field = sandbox(page).getByLabel('Your OpenAI API key');
 	await field.fill(key);
-	await expect(field).toHaveAttribute('type', 'password');
+	// Drawn as dots, but not a password field: no password manager offers to save the key.
+	await expect(field).toHaveAttribute('type', 'text');
+	await expect(field).toHaveAttribute('autocomplete', 'off');
+	expect(
+		await field.evaluate((input) =>
+			getComputedStyle(input).getPropertyValue('-webkit-text-security'),
+		),
+	).toBe('disc');
 	await expect(sandbox(page).locator('[data-key-feedback]')).not.toBeEmpty();
 
 	// Show/hide changes only the input type: the value stays out of attributes and text.
 	await sandbox(page).getByRole('button', { name: 'Show' }).click();
-	await expect(field).toHaveAttribute('type', 'text');
+	expect(
+		await field.evaluate((input) =>
+			getComputedStyle(input).getPropertyValue('-webkit-text-security'),
+		),
+	).toBe('none');
 	await sandbox(page).getByRole('button', { name: 'Hide' }).click();
+	await expect(field).toHaveAttribute('data-concealed', '');
 
 	// 1. The lesson sample, live: the reply comes from the intercepted api.openai.com.
 	expect(await runAndWait(page)).toBe('ready');
 	await expect(output(page)).toContainText('Hello from the intercepted live API.');
 	expect(liveRequests.some((request) => request.authorization === `Bearer ${key}`)).toBe(true);
 
-	// 2. A program that prints the key and a server that echoes it: both shown masked.
+	// 2. A program that prints its key gets the stand-in; a server echoing the real key hands the
+	// program the stand-in too (the broker swaps it back in the response).
 	await setIndex(
 		page,
 		"import OpenAI from 'openai';\nconsole.log('key:', process.env.OPENAI_API_KEY);\nconsole.error('err:', process.env.OPENAI_API_KEY);\nawait new OpenAI().models.list();\n",
 	);
 	liveMode = 'echo';
 	expect(await runAndWait(page)).toBe('error');
-	await expect(output(page)).toContainText(`key: ${masked}`);
-	await expect(output(page)).toContainText(`err: ${masked}`);
+	await expect(output(page)).toContainText(`key: ${standInFor(key)}`);
+	await expect(output(page)).toContainText(`err: ${standInFor(key)}`);
+	await expect(output(page)).toContainText(`Incorrect API key provided: ${standInFor(key)}`);
 	await expect(output(page)).toContainText('AuthenticationError');
 
 	// 3. Practice mode: the key is not used at all; the practice API answers.
@@ -213,6 +154,7 @@ test('a pasted key stays in the password field and the holder, and reaches only 
 		expect(value.includes(key), `key found in ${where}`).toBe(false);
 	expect(await field.inputValue()).toBe(key);
 	expect(await field.getAttribute('value')).toBeNull();
+	expect(traces.otherInputs).not.toContain(key);
 	expect(consoleLines.filter((line) => line.includes(key))).toEqual([]);
 	expect(leaks).toEqual([]);
 	expect(liveRequests.length).toBeGreaterThan(0);

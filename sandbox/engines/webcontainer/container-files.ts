@@ -25,6 +25,34 @@ process.stderr.write = (chunk, ...rest) =>
 process.on('uncaughtExceptionMonitor', () => write('${STDERR_START}'));
 `;
 
+/** Path on the bridge server under which the page answers api.openai.com (through the key broker). */
+export const LIVE_PATH = '/__keylab/live';
+
+/**
+ * Preload (`node --import`) of a Live run: `fetch` to https://api.openai.com goes to the bridge
+ * server instead (KEYLAB_LIVE_BRIDGE), so the page's key broker can put the real key on it. The
+ * container holds only a stand-in; a call that bypasses fetch reaches api.openai.com with it, and fails.
+ */
+export const LIVE_SOURCE = `// keylab: the page holds your key; api.openai.com calls go through it (see the first-call lesson).
+const bridge = process.env.KEYLAB_LIVE_BRIDGE;
+delete process.env.KEYLAB_LIVE_BRIDGE;
+const nativeFetch = globalThis.fetch;
+if (bridge && nativeFetch) {
+	globalThis.fetch = async function fetch(input, init) {
+		const url = new URL(input instanceof Request ? input.url : String(input));
+		if (url.origin !== 'https://api.openai.com') return nativeFetch(input, init);
+		const request = new Request(input, init);
+		const body = request.body ? await request.arrayBuffer() : undefined;
+		return nativeFetch(bridge + '${LIVE_PATH}' + url.pathname + url.search, {
+			method: request.method,
+			headers: request.headers,
+			body,
+			signal: request.signal,
+		});
+	};
+}
+`;
+
 /**
  * The practice API bridge: an HTTP server on the practice port inside the container. Each request
  * goes out as one JSON line on stdout; the page answers with JSON lines on stdin (head, base64

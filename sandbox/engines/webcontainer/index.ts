@@ -2,7 +2,8 @@
  * The WebContainer engine: real Node.js 22 in the browser. Boots once per page (raced with a
  * timeout, because offline the boot never settles), mounts a pre-built snapshot holding the
  * `openai` package, starts the practice bridge, and runs `node index.js` with the run's env.
- * The key travels only in `spawn`'s env; no file the engine writes ever contains it.
+ * No real key ever enters the container: a Live run's env holds the broker's stand-in, and its
+ * api.openai.com calls come back through the bridge to the page's key broker (`request.liveFetch`).
  */
 import { KeylabError } from '../../errors.ts';
 import { PRACTICE_BASE_URL } from '../../practice-api/index.ts';
@@ -17,6 +18,7 @@ import type {
 import {
 	BRIDGE_SOURCE,
 	KEYLAB_DIR,
+	LIVE_SOURCE,
 	RUN_DIR,
 	STREAMS_SOURCE,
 	createLineReader,
@@ -154,6 +156,7 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 		await container.fs.mkdir(KEYLAB_DIR, { recursive: true });
 		await container.fs.writeFile(`${KEYLAB_DIR}/bridge.mjs`, BRIDGE_SOURCE);
 		await container.fs.writeFile(`${KEYLAB_DIR}/streams.mjs`, STREAMS_SOURCE);
+		await container.fs.writeFile(`${KEYLAB_DIR}/live.mjs`, LIVE_SOURCE);
 		progress(0.85, 'Starting the practice API bridge');
 		const process = await container.spawn('node', [`${KEYLAB_DIR}/bridge.mjs`], {
 			env: options.bridgeEnv ?? {},
@@ -205,8 +208,14 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 			await container.mount(projectTree(request), { mountPoint: RUN_DIR });
 			const envFlags = envFilesOf(request.files).map((file) => `--env-file-if-exists=${file.path}`);
 			const args = [...envFlags, '--import', `../${KEYLAB_DIR}/streams.mjs`, request.entry];
-			// No colours: the output panel is not a terminal. The key is in `env` and nowhere else.
+			// No colours: the output panel is not a terminal. A Live run's key is a stand-in.
 			const env: Record<string, string> = { ...request.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+			// Live: api.openai.com calls come back to the page's broker, which holds the real key.
+			bridge?.setLiveFetch(request.liveFetch);
+			if (request.liveFetch && bridgePort !== undefined) {
+				env.KEYLAB_LIVE_BRIDGE = `http://localhost:${bridgePort}`;
+				args.splice(-1, 0, '--import', `../${KEYLAB_DIR}/live.mjs`);
+			}
 			// The bridge listens on the practice port in a real container; a test's may differ.
 			const base = env.OPENAI_BASE_URL;
 			if (base && bridgePort !== undefined && new URL(base).origin === practiceOrigin) {
@@ -224,6 +233,7 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 					settled = true;
 					clearTimeout(timer);
 					request.signal?.removeEventListener('abort', stop);
+					bridge?.setLiveFetch(undefined);
 					if (reason === 'stopped' || reason === 'timeout') process.kill();
 					resolve(done(exitCode, reason));
 				};

@@ -3,8 +3,9 @@
  * each with the page's practice API, and writes the response back as lines (body in base64 chunks,
  * as it streams). See BRIDGE_SOURCE for the other side.
  */
+import { LIVE_API_ORIGIN } from '../../keys/broker.ts';
 import type { PracticeFetch } from '../types.ts';
-import { BRIDGE_PREFIX } from './container-files.ts';
+import { BRIDGE_PREFIX, LIVE_PATH } from './container-files.ts';
 
 type BridgeLine =
 	| { type: 'ready'; port: number }
@@ -46,6 +47,7 @@ export class ContainerBridge {
 	readonly #origin: string;
 	readonly #controllers = new Map<number, AbortController>();
 	#resolveReady!: (port: number) => void;
+	#liveFetch: PracticeFetch | undefined;
 
 	constructor(
 		practiceFetch: PracticeFetch,
@@ -73,6 +75,11 @@ export class ContainerBridge {
 		else void this.#serve(message);
 	}
 
+	/** The key broker of the Live run in progress (undefined between runs): it answers LIVE_PATH. */
+	setLiveFetch(liveFetch: PracticeFetch | undefined): void {
+		this.#liveFetch = liveFetch;
+	}
+
 	/** Stops every request in flight. */
 	close(): void {
 		for (const controller of this.#controllers.values()) controller.abort();
@@ -90,13 +97,19 @@ export class ContainerBridge {
 				if (HOP_HEADERS.has(name)) continue;
 				for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
 			}
-			const request = new Request(new URL(message.url, this.#origin), {
+			const live = message.url.startsWith(`${LIVE_PATH}/`);
+			const url = live
+				? new URL(message.url.slice(LIVE_PATH.length), LIVE_API_ORIGIN)
+				: new URL(message.url, this.#origin);
+			const request = new Request(url, {
 				method: message.method,
 				headers,
 				body: message.body === null ? null : fromBase64(message.body),
 				signal: controller.signal,
 			});
-			const response = await this.#practiceFetch(request);
+			const liveFetch = this.#liveFetch;
+			if (live && !liveFetch) throw new TypeError('this run has no live key');
+			const response = await (live && liveFetch ? liveFetch : this.#practiceFetch)(request);
 			await send({
 				type: 'head',
 				status: response.status,

@@ -96,7 +96,10 @@ export function createWorkerEngine(options: WorkerEngineOptions): SandboxEngine 
 				let settled = false;
 				const send = (message: ToWorker, transfer: Transferable[] = []) =>
 					worker.postMessage(message, transfer);
-				const bridge = new PracticeBridge(options.practiceFetch, send);
+				const bridge = new PracticeBridge(options.practiceFetch, send, {
+					practiceOrigin,
+					...(request.liveFetch ? { liveFetch: request.liveFetch } : {}),
+				});
 				const finish = (exitCode: number, reason: RunResult['reason']) => {
 					if (settled) return;
 					settled = true;

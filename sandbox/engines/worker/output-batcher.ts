@@ -7,7 +7,7 @@
 type Stream = 'stdout' | 'stderr';
 
 const FLUSH_MS = 16;
-const MAX_CHARS = 64 * 1024;
+const MAX_CHARS = 16 * 1024;
 
 /** A writer that batches; `flush()` sends what is pending (call it before the run ends). */
 export function createOutputBatcher(

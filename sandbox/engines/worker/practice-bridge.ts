@@ -1,9 +1,11 @@
 /**
- * Page side of the practice bridge: answers the worker's requests with the page's practice API
- * and streams each body back chunk by chunk, so server-sent events arrive as they are written.
+ * Page side of the worker's fetch bridge: answers the worker's requests with the page's practice
+ * API, or for api.openai.com with the run's key broker, and streams each body back chunk by chunk,
+ * so server-sent events arrive as they are written. The worker is untrusted: the page, not the
+ * worker, decides by origin which of the two (or neither) a request reaches.
  */
 import type { PracticeFetch } from '../types.ts';
-import type { BridgedRequest, ToWorker } from './protocol.ts';
+import { LIVE_ORIGIN, type BridgedRequest, type ToWorker } from './protocol.ts';
 
 type Send = (message: ToWorker, transfer?: Transferable[]) => void;
 
@@ -11,11 +13,33 @@ type Send = (message: ToWorker, transfer?: Transferable[]) => void;
 export class PracticeBridge {
 	readonly #practiceFetch: PracticeFetch;
 	readonly #send: Send;
+	readonly #routes: { practiceOrigin?: string; liveFetch?: PracticeFetch };
 	readonly #controllers = new Map<number, AbortController>();
 
-	constructor(practiceFetch: PracticeFetch, send: Send) {
+	/**
+	 * `routes.practiceOrigin`: only requests there reach `practiceFetch` (any origin when unset);
+	 * `routes.liveFetch`: the key broker, for api.openai.com (refused without it).
+	 */
+	constructor(
+		practiceFetch: PracticeFetch,
+		send: Send,
+		routes: { practiceOrigin?: string; liveFetch?: PracticeFetch } = {},
+	) {
 		this.#practiceFetch = practiceFetch;
 		this.#send = send;
+		this.#routes = routes;
+	}
+
+	#handlerFor(url: string): PracticeFetch {
+		const origin = new URL(url).origin;
+		if (origin === LIVE_ORIGIN) {
+			if (this.#routes.liveFetch) return this.#routes.liveFetch;
+			throw new TypeError(`this run has no live key, so ${LIVE_ORIGIN} is not reachable`);
+		}
+		const { practiceOrigin } = this.#routes;
+		if (practiceOrigin !== undefined && origin !== practiceOrigin)
+			throw new TypeError(`the sandbox refused a request to ${origin}`);
+		return this.#practiceFetch;
 	}
 
 	/** Answers one request; never throws (failures travel back as `fetch-error`). */
@@ -30,7 +54,7 @@ export class PracticeBridge {
 				body: message.body,
 				signal: controller.signal,
 			});
-			const response = await this.#practiceFetch(request);
+			const response = await this.#handlerFor(message.url)(request);
 			if (controller.signal.aborted) return;
 			const headers = [...response.headers];
 			this.#send({

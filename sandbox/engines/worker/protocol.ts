@@ -1,7 +1,8 @@
 /**
  * Messages between the page and the worker engine's worker. Plain, structured-cloneable data.
- * The key travels once, inside `env` of `run`; no other message carries it back out.
+ * No message carries the real key: a live run's `env` holds the broker's stand-in.
  */
+import { LIVE_API_ORIGIN } from '../../keys/broker.ts';
 import type { OutputChunk, SandboxFile } from '../types.ts';
 
 /** Page → worker. */
@@ -25,7 +26,7 @@ export type ToWorker =
 	| { type: 'fetch-end'; id: number }
 	| { type: 'fetch-error'; id: number; message: string };
 
-/** A request the worker wants the page's practice API to answer. */
+/** A request the worker wants the page to answer (the practice API, or the key broker for api.openai.com). */
 export interface BridgedRequest {
 	type: 'fetch';
 	id: number;
@@ -45,5 +46,5 @@ export type FromWorker =
 	/** V8 reported a syntax error without a place; the page finds the place (it has a parser on demand). */
 	| { type: 'syntax-error'; message: string };
 
-/** The live API: requests there go straight to the network, with the learner's own key. */
-export const LIVE_ORIGIN = 'https://api.openai.com';
+/** The live API: requests there go to the page, whose key broker sends them on with the real key. */
+export const LIVE_ORIGIN = LIVE_API_ORIGIN;

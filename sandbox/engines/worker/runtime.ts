@@ -5,6 +5,7 @@
  * One worker runs one program; the page throws the worker away afterwards, so nothing leaks.
  */
 import { parseDotenv } from '../env.ts';
+import { OUTPUT_LIMITS } from '../output-cap.ts';
 import { createConsole } from './console-shim.ts';
 import { inspect } from './inspect.ts';
 import { createOutputBatcher } from './output-batcher.ts';
@@ -55,7 +56,6 @@ export async function startRuntime(
 	sdk: Sdk,
 ): Promise<(message: ToWorker) => void> {
 	const native = {
-		fetch: scope.fetch.bind(scope),
 		setTimeout: scope.setTimeout.bind(scope),
 		clearTimeout: scope.clearTimeout.bind(scope),
 		setInterval: scope.setInterval.bind(scope),
@@ -94,8 +94,17 @@ export async function startRuntime(
 		(stream, text) => post({ type: 'output', stream, text }),
 		native.setTimeout,
 	);
+	// Flood guard: a program printing in a loop stops sending once it is past the page's output
+	// cap (the page stops the run there), so the page never has more than that to take in.
+	let sentChars = 0;
+	let sentLines = 0;
 	const write = (stream: 'stdout' | 'stderr', text: string) => {
-		if (!exited) output.write(stream, text);
+		if (exited || sentChars > OUTPUT_LIMITS.bytes || sentLines > OUTPUT_LIMITS.lines) return;
+		sentChars += text.length;
+		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) sentLines++;
+		output.write(stream, text);
+		// Past the cap: send now, since a loop that never yields would keep the batch forever.
+		if (sentChars > OUTPUT_LIMITS.bytes || sentLines > OUTPUT_LIMITS.lines) output.flush();
 	};
 	const mapStack = (stack: string) =>
 		stack
@@ -178,12 +187,10 @@ export async function startRuntime(
 		const sandboxFetch = createSandboxFetch({
 			practiceOrigin: message.practiceOrigin,
 			bridge,
-			nativeFetch: native.fetch,
-			hold,
 		});
 		scope.fetch = sandboxFetch;
 		// The prototype's fetch too, so `WorkerGlobalScope.prototype.fetch.call(self, …)` meets the
-		// same guard. The hard boundary is the site's CSP (connect-src) on the worker script.
+		// same guard. The hard boundary is the worker script's own CSP (connect-src 'none').
 		for (
 			let proto: object | null = Object.getPrototypeOf(scope) as object | null;
 			proto;
@@ -305,7 +312,8 @@ function installGlobals(
 	target.setImmediate = (callback: (...a: unknown[]) => void, ...args: unknown[]) =>
 		(target.setTimeout as typeof setTimeout)(callback, 0, ...args);
 	target.clearImmediate = target.clearTimeout;
-	// Only our fetch may reach the network: it knows which hosts may see the key.
+	// Only our fetch may reach the network: it knows which hosts exist for a run. (The worker
+	// script's CSP blocks these at the browser too; the stubs give a clear message instead.)
 	for (const name of [
 		'XMLHttpRequest',
 		'WebSocket',
@@ -318,5 +326,54 @@ function installGlobals(
 				`${name} is not available in the sandbox; use fetch (it reaches the practice API and api.openai.com).`,
 			);
 		};
+	}
+	removeStorageAndChannels(scope);
+}
+
+/**
+ * Storage that outlives the run and channels to other contexts of the site: a run has neither,
+ * as a fresh Node process has neither. Nested workers are refused by the worker script's CSP
+ * (worker-src 'none'); IndexedDB, CacheStorage and BroadcastChannel have no CSP directive, so they
+ * are removed here, from the global and from every prototype that defines them.
+ */
+export function removeStorageAndChannels(scope: typeof globalThis): void {
+	const names = [
+		'indexedDB',
+		'caches',
+		'BroadcastChannel',
+		'SharedWorker',
+		'Worker',
+		'IDBFactory',
+		'CacheStorage',
+		'StorageManager',
+		'cookieStore',
+		'webkitRequestFileSystem',
+		'webkitRequestFileSystemSync',
+		'webkitResolveLocalFileSystemURL',
+		'webkitResolveLocalFileSystemSyncURL',
+	];
+	for (
+		let object: object | null = scope;
+		object;
+		object = Object.getPrototypeOf(object) as object | null
+	) {
+		for (const name of names) {
+			if (Object.prototype.hasOwnProperty.call(object, name)) {
+				try {
+					Reflect.deleteProperty(object, name);
+				} catch {
+					// A non-configurable property stays; the defineProperty below then fails too.
+				}
+			}
+		}
+	}
+	const navigatorObject = (scope as { navigator?: object }).navigator;
+	for (
+		let object = navigatorObject ?? null;
+		object;
+		object = Object.getPrototypeOf(object) as object | null
+	) {
+		if (Object.prototype.hasOwnProperty.call(object, 'storage'))
+			Reflect.deleteProperty(object, 'storage');
 	}
 }

@@ -1,7 +1,7 @@
 /**
- * The `fetch` the learner's code (and the SDK) sees inside the worker. Three routes: the practice
- * API is answered by the page (so one practice API instance serves the whole page), api.openai.com
- * goes to the network, and every other host is refused, so a key can never leave for anywhere else.
+ * The `fetch` the learner's code (and the SDK) sees inside the worker. Two routes, both to the page:
+ * the practice API (one instance serves the whole page) and api.openai.com (the page's key broker
+ * adds the real key the worker never holds); every other host is refused.
  */
 import { LIVE_ORIGIN, type FromWorker, type ToWorker } from './protocol.ts';
 
@@ -17,7 +17,7 @@ interface Pending {
 	release: () => void;
 }
 
-/** Worker side of the practice bridge: sends requests to the page, rebuilds streamed responses. */
+/** Worker side of the page bridge: sends requests to the page, rebuilds streamed responses. */
 export class BridgeClient {
 	readonly #post: Post;
 	readonly #hold: HoldHandle;
@@ -29,7 +29,7 @@ export class BridgeClient {
 		this.#hold = hold;
 	}
 
-	/** Sends `request` to the page and resolves with the practice API's response as it streams. */
+	/** Sends `request` to the page and resolves with the page's response as it streams. */
 	async request(request: Request): Promise<Response> {
 		const id = this.#nextId++;
 		const signal = request.signal;
@@ -123,14 +123,12 @@ export function refusedMessage(url: string, practiceOrigin: string): string {
 	);
 }
 
-/** Builds the worker's `fetch`: practice origin → page, api.openai.com → network, anything else refused. */
+/** Builds the worker's `fetch`: the practice origin and api.openai.com → page, anything else refused. */
 export function createSandboxFetch(options: {
 	practiceOrigin: string;
 	bridge: BridgeClient;
-	nativeFetch: typeof fetch;
-	hold: HoldHandle;
 }): typeof fetch {
-	const { practiceOrigin, bridge, nativeFetch, hold } = options;
+	const { practiceOrigin, bridge } = options;
 	return async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
 		let request: Request;
 		try {
@@ -139,39 +137,9 @@ export function createSandboxFetch(options: {
 			throw new TypeError('fetch failed', { cause: error });
 		}
 		const origin = new URL(request.url).origin;
-		if (origin === practiceOrigin) return bridge.request(request);
-		if (origin === LIVE_ORIGIN) {
-			const release = hold();
-			try {
-				return trackBody(await nativeFetch(request), hold);
-			} finally {
-				release();
-			}
-		}
+		// api.openai.com too: the worker holds only a stand-in key, and the page's broker swaps the
+		// real one in. The worker script's own CSP (connect-src 'none') forbids the network anyway.
+		if (origin === practiceOrigin || origin === LIVE_ORIGIN) return bridge.request(request);
 		throw new TypeError(refusedMessage(request.url, practiceOrigin));
 	};
-}
-
-// A pending read of a network body keeps the program alive (Node waits for the socket, too).
-function trackBody(response: Response, hold: HoldHandle): Response {
-	if (!response.body) return response;
-	const reader = response.body.getReader();
-	const body = new ReadableStream<Uint8Array>({
-		async pull(controller) {
-			const release = hold();
-			try {
-				const { done, value } = await reader.read();
-				if (done) controller.close();
-				else controller.enqueue(value);
-			} finally {
-				release();
-			}
-		},
-		cancel: (reason) => reader.cancel(reason),
-	});
-	return new Response(body, {
-		status: response.status,
-		statusText: response.statusText,
-		headers: response.headers,
-	});
 }

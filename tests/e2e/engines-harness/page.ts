@@ -2,6 +2,8 @@
  * A bare page for testing the worker engine itself in Chromium (bundled by esbuild in the spec):
  * the engine, the real practice API, and a `window.harness` the spec drives.
  */
+import { createBroker, standInFor } from '../../../sandbox/keys/broker.ts';
+import { createKeyHolder } from '../../../sandbox/keys/key-holder.ts';
 import { createPracticeApi } from '../../../sandbox/practice-api/index.ts';
 import { createWorkerEngine } from '../../../sandbox/engines/worker/index.ts';
 import type { OutputChunk, RunResult, SandboxFile } from '../../../sandbox/engines/types.ts';
@@ -29,8 +31,18 @@ const harness = {
 		files: SandboxFile[],
 		env: Record<string, string>,
 		timeoutMs?: number,
+		/** A Live run: the page holds this key, the program gets its stand-in (as the site does). */
+		liveKey?: string,
 	): Promise<RunReport> {
 		controller = new AbortController();
+		let liveFetch: ((request: Request) => Promise<Response>) | undefined;
+		if (liveKey) {
+			const holder = createKeyHolder();
+			holder.set(liveKey);
+			const standIn = standInFor(liveKey);
+			env = { ...env, OPENAI_API_KEY: standIn };
+			liveFetch = createBroker({ holder, standIn });
+		}
 		const chunks: OutputChunk[] = [];
 		const started = performance.now();
 		let firstOutputMs: number | null = null;
@@ -39,6 +51,7 @@ const harness = {
 			entry: 'index.js',
 			env,
 			timeoutMs,
+			...(liveFetch ? { liveFetch } : {}),
 			signal: controller.signal,
 			onOutput(chunk) {
 				firstOutputMs ??= performance.now() - started;

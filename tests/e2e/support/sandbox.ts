@@ -27,3 +27,14 @@ export async function runOnceCleanly(page: Page): Promise<void> {
 	await expect(box).toHaveAttribute('data-state', 'ready');
 	await expect(box.getByRole('log', { name: 'Output' })).toContainText('Exited with code 0');
 }
+
+/** The page's first sandbox's output panel. */
+export const output = (page: Page): Locator => sandbox(page).getByRole('log', { name: 'Output' });
+
+/** Presses Run and waits for that run to end; resolves with the sandbox's state afterwards. */
+export async function runAndWait(page: Page): Promise<string> {
+	const before = Number((await sandbox(page).getAttribute('data-runs')) ?? 0);
+	await sandbox(page).getByRole('button', { name: 'Run' }).click();
+	await expect(sandbox(page)).toHaveAttribute('data-runs', String(before + 1), { timeout: 45_000 });
+	return (await sandbox(page).getAttribute('data-state')) ?? '';
+}

@@ -24,16 +24,24 @@ afterAll(() => server.close());
 
 /** A raw GET (fetch would decode the body and hide the encoding). */
 function get(path: string, acceptEncoding?: string) {
-	return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-		const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
-		request(server.url + path, { headers }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-		})
-			.on('error', reject)
-			.end();
-	});
+	return new Promise<{ status?: number; headers: Record<string, unknown>; body: Buffer }>(
+		(resolve, reject) => {
+			const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+			request(server.url + path, { headers }, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode,
+						headers: response.headers,
+						body: Buffer.concat(chunks),
+					}),
+				);
+			})
+				.on('error', reject)
+				.end();
+		},
+	);
 }
 
 describe('serveStatic', () => {
@@ -59,5 +67,11 @@ describe('serveStatic', () => {
 		const { headers, body } = await get('/logo.png', 'br');
 		expect(headers['content-encoding']).toBeUndefined();
 		expect(body.length).toBe(4096);
+	});
+
+	it('answers a bad percent-escape with a 404 and keeps serving', async () => {
+		expect((await get('/%E0%A4%A')).status).toBe(404);
+		expect((await get('/%')).status).toBe(404);
+		expect((await get('/')).status).toBe(200);
 	});
 });

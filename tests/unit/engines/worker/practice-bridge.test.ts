@@ -16,7 +16,7 @@ import {
 // asynchronously, as postMessage would carry them.
 function connect(
 	practiceFetch: (request: Request) => Promise<Response>,
-	nativeFetch: typeof fetch = fetch,
+	liveFetch?: (request: Request) => Promise<Response>,
 ) {
 	let holds = 0;
 	const hold = () => {
@@ -29,10 +29,15 @@ function connect(
 	};
 	const sent: FromWorker[] = [];
 	const ref: { client?: BridgeClient } = {};
-	const bridge = new PracticeBridge(practiceFetch, (message: ToWorker) => {
-		const copy = structuredClone(message);
-		queueMicrotask(() => ref.client?.handle(copy));
-	});
+	const practiceOrigin = new URL(PRACTICE_BASE_URL).origin;
+	const bridge = new PracticeBridge(
+		practiceFetch,
+		(message: ToWorker) => {
+			const copy = structuredClone(message);
+			queueMicrotask(() => ref.client?.handle(copy));
+		},
+		{ practiceOrigin, ...(liveFetch ? { liveFetch } : {}) },
+	);
 	const client = (ref.client = new BridgeClient((message) => {
 		sent.push(message);
 		const copy = structuredClone(message);
@@ -41,13 +46,8 @@ function connect(
 			if (copy.type === 'fetch-abort') bridge.abort(copy.id);
 		});
 	}, hold));
-	const sandboxFetch = createSandboxFetch({
-		practiceOrigin: new URL(PRACTICE_BASE_URL).origin,
-		bridge: client,
-		nativeFetch,
-		hold,
-	});
-	return { sandboxFetch, sent, holds: () => holds };
+	const sandboxFetch = createSandboxFetch({ practiceOrigin, bridge: client });
+	return { sandboxFetch, sent, bridge, holds: () => holds };
 }
 
 describe('the practice bridge', () => {
@@ -115,18 +115,51 @@ describe('the practice bridge', () => {
 describe('the sandbox fetch', () => {
 	it('refuses every host but the practice API and api.openai.com, before any request', async () => {
 		const seen: string[] = [];
-		const nativeFetch = ((input: Request) => {
-			seen.push(input.url);
+		const liveFetch = (request: Request) => {
+			seen.push(request.url);
 			return Promise.resolve(new Response('{}'));
-		}) as typeof fetch;
-		const { sandboxFetch } = connect(() => Promise.resolve(new Response('{}')), nativeFetch);
+		};
+		const { sandboxFetch, sent } = connect(() => Promise.resolve(new Response('{}')), liveFetch);
 		await expect(sandboxFetch('https://evil.example/steal')).rejects.toThrow(
 			/refused a request to https:\/\/evil\.example.*practice API \(http:\/\/localhost:4010\) and https:\/\/api\.openai\.com/,
 		);
 		await expect(sandboxFetch('https://api.openai.com.evil.example/v1')).rejects.toBeInstanceOf(
 			TypeError,
 		);
+		expect(sent).toEqual([]);
+		// api.openai.com goes to the page (its key broker), never to the worker's own network.
 		await sandboxFetch('https://api.openai.com/v1/models');
 		expect(seen).toEqual(['https://api.openai.com/v1/models']);
+		expect(sent.map((message) => message.type)).toEqual(['fetch']);
+	});
+
+	it('fails api.openai.com calls of a run without a live key (practice mode)', async () => {
+		const { sandboxFetch } = connect(() => Promise.resolve(new Response('{}')));
+		await expect(sandboxFetch('https://api.openai.com/v1/models')).rejects.toThrow(/no live key/);
+	});
+});
+
+describe('the page side of the bridge', () => {
+	it('decides by origin itself: a hostile worker cannot send the page anywhere else', async () => {
+		const practice: string[] = [];
+		const live: string[] = [];
+		const replies: ToWorker[] = [];
+		const bridge = new PracticeBridge(
+			(request) => (practice.push(request.url), Promise.resolve(new Response('ok'))),
+			(message) => replies.push(message),
+			{
+				practiceOrigin: 'http://localhost:4010',
+				liveFetch: (request) => (live.push(request.url), Promise.resolve(new Response('ok'))),
+			},
+		);
+		const ask = (id: number, url: string) =>
+			bridge.serve({ type: 'fetch', id, url, method: 'GET', headers: [], body: null });
+		await ask(1, 'https://evil.example/?k=1');
+		await ask(2, 'http://localhost:4010/v1/models');
+		await ask(3, 'https://api.openai.com/v1/models');
+		expect(practice).toEqual(['http://localhost:4010/v1/models']);
+		expect(live).toEqual(['https://api.openai.com/v1/models']);
+		const error = replies.find((reply) => reply.type === 'fetch-error');
+		expect(error).toMatchObject({ id: 1, message: expect.stringMatching(/refused/) as string });
 	});
 });
