@@ -25,6 +25,7 @@ import { nodeIo, siteUrl, useColor, type CliIo } from './diagnose.ts';
 import { git, scanHistory, scanStaged, scanTracked } from './doctor-git.ts';
 import { safeReadFile, unreadReason } from './safe-read.ts';
 import { lessonPath } from '../../sandbox/course.ts';
+import { RECOMMENDED_MODEL } from '../../sandbox/models/registry.ts';
 
 export type { DoctorCheck } from '../../sandbox/diagnose/doctor-report.ts';
 
@@ -50,7 +51,7 @@ Options:
   --json           Same as --format json.
   --base-url URL   API base URL for the live check (default: OPENAI_BASE_URL or ${OPENAI_BASE_URL}).
                    The key is sent there; plain http is refused except to this machine.
-  --model M        Model whose access is checked (default gpt-4o-mini).
+  --model M        Model whose access is checked (default ${RECOMMENDED_MODEL}).
   -h, --help       Show this help.
 
 Exit codes: 0 all checks passed, 1 a problem was found, 2 usage error.

@@ -7,6 +7,7 @@ import { inspectKey } from '../keys/inspect-key.ts';
 import type { CheckKeyOptions, CheckStep, KeyCheck } from './check-types.ts';
 import { call, type Call } from './check-http.ts';
 import { buildDiagnosis, diagnose } from './diagnose.ts';
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 
 export type * from './check-types.ts';
 
@@ -22,7 +23,7 @@ function finish(step: CheckStep, options: CheckKeyOptions, steps: CheckStep[]): 
 /** Runs the check step by step; never returns or logs the key. */
 export async function checkKey(key: string, options: CheckKeyOptions = {}): Promise<KeyCheck> {
 	const baseURL = (options.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
-	const model = options.model ?? 'gpt-4o-mini';
+	const model = options.model ?? RECOMMENDED_MODEL;
 	const steps: CheckStep[] = [];
 	const inspection = inspectKey(key);
 	const result = (): KeyCheck => {

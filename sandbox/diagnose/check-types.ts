@@ -37,7 +37,7 @@ export interface CheckStep {
 export interface CheckKeyOptions {
 	/** Default https://api.openai.com/v1. */
 	baseURL?: string;
-	/** The model whose access is checked (default gpt-4o-mini). */
+	/** The model whose access is checked (default: the registry's RECOMMENDED_MODEL). */
 	model?: string;
 	/** Runs the one minimal request that may cost a fraction of a cent. Default false. */
 	allowBillableRequest?: boolean;

@@ -7,6 +7,7 @@ import { KeylabError } from '../errors.ts';
 import { mintSecret } from './keys.ts';
 import { createRandom } from './random.ts';
 import type { KeyLimits, KeyRecord, KeyShape, Permissions } from './state.ts';
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 
 /** How a scenario key is set up; `org` and `project` name entries of the fixed seed. */
 export type ScenarioKeyDef = {
@@ -132,8 +133,7 @@ export const SCENARIO_KEY_DEFS: readonly ScenarioKeyDef[] = [
 	},
 	{
 		behavior: 'model_allowlist',
-		description:
-			'A key whose project allows only gpt-4o-mini: other models get 403 model_not_found.',
+		description: `A key whose project allows only ${RECOMMENDED_MODEL}: other models get 403 model_not_found.`,
 		shape: 'project',
 		org: 'main',
 		project: 'allowlist',

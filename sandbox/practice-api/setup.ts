@@ -12,6 +12,7 @@ import {
 	type PracticeState,
 	type Project,
 } from './state.ts';
+import { RECOMMENDED_MODEL } from '../models/registry.ts';
 
 /** Options of `createPracticeApi` and `createState`. */
 export type PracticeOptions = { clock?: Clock; seed?: string };
@@ -93,8 +94,8 @@ export function seedState(state: PracticeState): void {
 	project(state, 'bound', { name: 'Billing service', description: 'Scoped keys only.' });
 	project(state, 'allowlist', {
 		name: 'Allowlist demo',
-		description: 'May call gpt-4o-mini only.',
-		allowedModels: ['gpt-4o-mini'],
+		description: `May call ${RECOMMENDED_MODEL} only.`,
+		allowedModels: [RECOMMENDED_MODEL],
 	});
 	state.defaultOrgId = FIXED_IDS.org.main!;
 	state.defaultProjectId = FIXED_IDS.project.default!;

@@ -3,6 +3,7 @@ import type { Project } from '../../sandbox/practice-api/index.ts';
 import { servedModels } from '../../sandbox/practice-api/models.ts';
 import type { PracticeAdmin } from '../../sandbox/scenarios/admin.ts';
 import { el, uid } from './dom.ts';
+import { RECOMMENDED_MODEL } from '../../sandbox/models/registry.ts';
 
 // Aliases only (no dated snapshots), and only models that still answer today.
 const MODEL_IDS = servedModels(Date.now())
@@ -53,7 +54,7 @@ function projectCard(
 		{ id: `${id}-model` },
 		...MODEL_IDS.map((m) => el('option', { value: m }, m)),
 	);
-	model.value = 'gpt-4o-mini';
+	model.value = RECOMMENDED_MODEL;
 	const rpm = el('input', {
 		id: `${id}-rpm`,
 		type: 'number',

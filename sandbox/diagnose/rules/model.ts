@@ -1,30 +1,25 @@
 /** The model is unknown, misspelled, retired, or not allowed for this project (403 or 404). */
+import { MODEL_REGISTRY } from '../../models/registry.ts';
 import type { Rule, Signals } from '../types.ts';
 import { textRule } from './text-rule.ts';
 
-// Common ids, only to suggest a fix for typos such as `gtp-4`.
+// Ids to suggest a fix for typos such as `gtp-4`: every model the registry knows (current and
+// retired, since a typo of a retired id is still what the learner meant) and a few older ones.
 const KNOWN_MODELS = [
-	'gpt-4o',
-	'gpt-4o-mini',
-	'gpt-4.1',
-	'gpt-4.1-mini',
-	'gpt-4.1-nano',
-	'gpt-4',
-	'gpt-4-turbo',
-	'gpt-3.5-turbo',
-	'gpt-5',
-	'gpt-5-mini',
-	'gpt-5-nano',
-	'o1',
-	'o3',
-	'o3-mini',
-	'o4-mini',
-	'gpt-image-1',
-	'dall-e-3',
-	'whisper-1',
-	'tts-1',
-	'text-embedding-3-small',
-	'text-embedding-3-large',
+	...new Set([
+		...MODEL_REGISTRY.map((entry) => entry.id),
+		'gpt-4o',
+		'gpt-4o-mini',
+		'gpt-4.1',
+		'gpt-4.1-mini',
+		'gpt-4',
+		'gpt-3.5-turbo',
+		'o1',
+		'o3',
+		'dall-e-3',
+		'whisper-1',
+		'tts-1',
+	]),
 ];
 
 /** Edit distance between two short strings; 9 when their lengths differ by more than 3. */

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { FIXED_IDS, forceFailures, scenarioKey } from '../../../sandbox/practice-api/index.ts';
 import { caught, chatBody, raw, setup } from './helpers.ts';
+import { RECOMMENDED_MODEL } from '../../../sandbox/models/registry.ts';
 
 const SCOPES_TAIL =
 	"Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you're using a restricted API key, that it has the necessary scopes.";
@@ -62,7 +63,10 @@ describe('permission errors', () => {
 		expect(denied.message).toBe(
 			`403 Project \`${FIXED_IDS.project.allowlist}\` does not have access to model \`gpt-4o\``,
 		);
-		const allowed = await scenario('model_allowlist').chat.completions.create(chatBody);
+		const allowed = await scenario('model_allowlist').chat.completions.create({
+			...chatBody,
+			model: RECOMMENDED_MODEL,
+		});
 		expect(allowed.choices).toHaveLength(1);
 	});
 

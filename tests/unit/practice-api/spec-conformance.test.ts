@@ -15,13 +15,14 @@ import {
 } from '../../../sandbox/practice-api/index.ts';
 import { manualClock } from './helpers.ts';
 import { replyErrors, schemaErrors, specHasOperation, sseEvents } from './spec.ts';
+import { RECOMMENDED_MODEL } from '../../../sandbox/models/registry.ts';
 
 type Api = ReturnType<typeof createPracticeApi>;
 type Exemplar = { method: string; path: string; body?: unknown; key?: string };
 type Fixture = { api: Api; admin: string; project: string; keyId: string; account: string };
 
 const P = FIXED_IDS.project.default;
-const chat = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] };
+const chat = { model: RECOMMENDED_MODEL, messages: [{ role: 'user', content: 'Hello' }] };
 
 async function fixture(): Promise<Fixture> {
 	const api = createPracticeApi({ clock: manualClock(), seed: 'spec' });
@@ -75,16 +76,16 @@ const EXEMPLARS: Record<string, (f: Fixture) => { ok: Exemplar[]; error: Exempla
 	}),
 	'POST /v1/responses': () => ({
 		ok: [
-			{ method: 'POST', path: '/v1/responses', body: { model: 'gpt-4o-mini', input: 'Hi' } },
+			{ method: 'POST', path: '/v1/responses', body: { model: RECOMMENDED_MODEL, input: 'Hi' } },
 			{
 				method: 'POST',
 				path: '/v1/responses',
-				body: { model: 'gpt-4o-mini', input: 'Hi', stream: true },
+				body: { model: RECOMMENDED_MODEL, input: 'Hi', stream: true },
 			},
 			{
 				method: 'POST',
 				path: '/v1/responses',
-				body: { model: 'gpt-4o-mini', input: 'Hi', max_output_tokens: 3 },
+				body: { model: RECOMMENDED_MODEL, input: 'Hi', max_output_tokens: 3 },
 			},
 		],
 		error: [{ method: 'POST', path: '/v1/responses', body: { input: 'Hi' } }],
@@ -392,7 +393,7 @@ describe('the practice API against OpenAI’s published spec (v2.3.0)', () => {
 	it('a stream broken off by an overload still sends spec-valid events', async () => {
 		for (const body of [
 			{ ...chat, stream: true },
-			{ model: 'gpt-4o-mini', input: 'Hi', stream: true },
+			{ model: RECOMMENDED_MODEL, input: 'Hi', stream: true },
 		]) {
 			const f = await fixture();
 			forceFailures(f.api.state, { kind: 'stream_error' });
@@ -422,7 +423,7 @@ describe('the practice API against OpenAI’s published spec (v2.3.0)', () => {
 			object: 'response',
 			created_at: 1,
 			status: 'completed',
-			model: 'gpt-4o-mini',
+			model: RECOMMENDED_MODEL,
 			output: [],
 			usage: null,
 		});
