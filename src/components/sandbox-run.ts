@@ -5,9 +5,10 @@
 import { lessonPath } from '../../sandbox/course.ts';
 import type { RunResult, SandboxFile } from '../../sandbox/engines/types.ts';
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
-import { getEngine, type EngineStatus } from './engine-session.ts';
+import { getEngine } from './engine-session.ts';
 import type { OutputLog } from './output-log.ts';
 import { getPracticeSession, practiceKey } from './practice-session.ts';
+import { showRanOn, watchSandbox } from './sandbox-engine.ts';
 
 /** Long enough for a slow streamed answer, short enough that a stuck program is ended. */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -22,23 +23,6 @@ export interface RunContext {
 	setState(state: 'booting' | 'running'): void;
 	/** Told the live key of this run, so output can be scrubbed of it. */
 	onKey(key: string | undefined): void;
-}
-
-function showEngine(root: HTMLElement, status: EngineStatus): void {
-	const label = root.querySelector<HTMLElement>('[data-engine]');
-	const bar = root.querySelector<HTMLProgressElement>('[data-boot-progress]');
-	root.dataset.engineKind = status.kind;
-	const name =
-		status.kind === 'webcontainer' ? 'WebContainer (Node.js in your browser)' : 'Web Worker';
-	if (label) {
-		label.textContent = status.booted
-			? `Engine: ${name}.${status.note ? ` ${status.note}` : ''}`
-			: `Engine: ${name}, starting: ${status.progress.text} (${Math.round(status.progress.value * 100)}%)`;
-	}
-	if (bar) {
-		bar.hidden = status.booted;
-		bar.value = status.progress.value;
-	}
 }
 
 async function environment(
@@ -86,7 +70,9 @@ export async function runProgram(context: RunContext): Promise<RunResult | undef
 	if (!env) return undefined;
 	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
 	context.setState('booting');
-	const { engine, note } = await getEngine((status) => showEngine(root, status));
+	watchSandbox(root);
+	const { engine, note } = await getEngine();
+	showRanOn(root, engine.kind);
 	// The fallback note is said once per sandbox; the engine line keeps showing it.
 	if (note && root.dataset.fallbackNoted === undefined) {
 		root.dataset.fallbackNoted = '';

@@ -326,16 +326,38 @@ describe('the WebContainer engine in Chromium', () => {
 		timeoutMs: number,
 		files: SandboxFile[],
 		env: Record<string, string>,
+		apiKey?: string,
 	) =>
 		page.evaluate(
-			([t, f, e]) =>
+			([t, f, e, k]) =>
 				(
 					window as unknown as {
 						wc: { bootAndRun: (...a: unknown[]) => Promise<WebContainerReport> };
 					}
-				).wc.bootAndRun(t, f, e),
-			[timeoutMs, files, env] as const,
+				).wc.bootAndRun(t, f, e, k),
+			[timeoutMs, files, env, apiKey] as const,
 		);
+
+	test("the StackBlitz iframe carries the page's COEP and the API key as client_id", async ({
+		page,
+	}) => {
+		// Offline and routed: record the iframe's URL, answer nothing useful, let the boot time out.
+		const frames: URL[] = [];
+		await page.route('https://stackblitz.com/**', (route) => {
+			const url = new URL(route.request().url());
+			if (url.pathname.startsWith('/headless') && route.request().method() === 'GET')
+				frames.push(url);
+			return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html>' });
+		});
+		await page.goto(`${ORIGIN}/webcontainer.html`);
+		await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+		const report = await bootAndRun(page, 1_500, project("console.log('ok')"), {}, 'wc_test_key_1');
+		expect(report.kind).toBe('worker');
+		expect(frames).toHaveLength(1);
+		expect(frames[0].origin).toBe('https://stackblitz.com');
+		expect(frames[0].searchParams.get('coep')).toBe('credentialless');
+		expect(frames[0].searchParams.get('client_id')).toBe('wc_test_key_1');
+	});
 
 	test("offline, the real client's boot is cut short and the worker takes over with a note", async ({
 		page,
