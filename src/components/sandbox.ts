@@ -55,6 +55,10 @@ export class KeylabSandbox extends HTMLElement {
 			edit();
 		});
 		this.#syncMode();
+		// The engine pinned earlier in this tab shows before anything loads (engine-session.ts owns it).
+		const picker = this.querySelector<HTMLSelectElement>('[data-engine-pin]');
+		const pinned = sessionStorage.getItem('keylab:engine-pin');
+		if (picker && pinned) picker.value = pinned;
 		// Edits saved before a reload are shown again at once.
 		if (sessionStorage.getItem(editsSlot(this))) void this.controller().catch(() => undefined);
 	}
