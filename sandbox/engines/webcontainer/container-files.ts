@@ -22,6 +22,8 @@ const FRAME = '\u001e';
 const FRAME_END = '\u001f';
 /** After this frame everything raw, to the end of the process, is Node's fatal error report. */
 const RAW_STDERR = 'E';
+/** The program ended itself (the event loop emptied, or `process.exit`), not by crashing. */
+const CLEAN_EXIT = 'X';
 
 /** Preload (`node --import`) that frames stdout and stderr writes so the page can tell them apart. */
 export const STREAMS_SOURCE = `// keylab: frames output in ASCII so one terminal can carry stdout and stderr intact.
@@ -36,7 +38,15 @@ for (const [stream, tag] of [[process.stdout, 'o'], [process.stderr, 'e']]) {
 		write(frame(tag, chunk, encoding), typeof encoding === 'function' ? encoding : callback);
 }
 // Node prints a fatal error straight to fd 2, past process.stderr: say so first, unframed.
-process.on('uncaughtExceptionMonitor', () => rawStderr('${FRAME}${RAW_STDERR}${FRAME_END}'));
+let crashed = false;
+process.on('uncaughtExceptionMonitor', () => {
+	crashed = true;
+	rawStderr('${FRAME}${RAW_STDERR}${FRAME_END}');
+});
+// A terminal gives only the exit code; this tells process.exit(1) from a crash, as the worker can.
+process.on('exit', () => {
+	if (!crashed) rawStderr('${FRAME}${CLEAN_EXIT}${FRAME_END}');
+});
 `;
 
 /** Probe preload for the bridge: proves `--import` took effect. */
@@ -135,7 +145,10 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
  * Splits terminal output into stdout and stderr chunks; feed it pieces, in order, however they
  * were cut. Framed writes come out byte-exact; raw text loses the terminal's `\r` and colours.
  */
-export function createOutputSplitter(emit: (chunk: OutputChunk) => void): {
+export function createOutputSplitter(
+	emit: (chunk: OutputChunk) => void,
+	onCleanExit: () => void = () => {},
+): {
 	(piece: string): void;
 	/** Emits what is still held back (the process ended). */
 	flush(): void;
@@ -156,6 +169,7 @@ export function createOutputSplitter(emit: (chunk: OutputChunk) => void): {
 			rawStream = 'stderr';
 			return;
 		}
+		if (body === CLEAN_EXIT) return onCleanExit();
 		const stream = body[0] === 'e' ? 'stderr' : 'stdout';
 		let bytes: Uint8Array<ArrayBuffer>;
 		try {

@@ -312,7 +312,11 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 				void container.fs.rm(dir, { recursive: true, force: true }).catch(() => {});
 				return done(130, 'stopped');
 			}
-			const split = createOutputSplitter((chunk) => request.onOutput(chunk));
+			let cleanExit = false;
+			const split = createOutputSplitter(
+				(chunk) => request.onOutput(chunk),
+				() => (cleanExit = true),
+			);
 			const piped = process.output
 				.pipeTo(new WritableStream({ write: (piece) => split(piece) }))
 				.catch(() => {})
@@ -336,8 +340,8 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 				request.signal?.addEventListener('abort', stop, { once: true });
 				void process.exit.then(async (code) => {
 					await piped;
-					// A terminal cannot tell process.exit(1) from a crash; non-zero counts as an error.
-					finish(code, code === 0 ? 'exit' : 'error');
+					// The preload marks an exit the program chose (process.exit(1)) apart from a crash.
+					finish(code, code === 0 || cleanExit ? 'exit' : 'error');
 				});
 			});
 		},

@@ -320,3 +320,20 @@ describe('the WebContainer engine holds up where the real client is rough', () =
 		expect(local.record.boots).toBe(1);
 	}, 30_000);
 });
+
+describe('how a run ended', () => {
+	it('tells process.exit(1) (exit) from a crash (error), as the worker does', async () => {
+		const { engine } = setup({ chunkBytes: 2 });
+		const exited = await run(engine, {
+			files: [{ path: 'index.js', contents: "console.error('no key');\nprocess.exit(1);\n" }],
+			env: {},
+		});
+		expect(exited.result).toMatchObject({ exitCode: 1, reason: 'exit' });
+		expect(exited.stderr).toBe('no key\n');
+		const crashed = await run(engine, {
+			files: [{ path: 'index.js', contents: "throw new Error('boom');\n" }],
+			env: {},
+		});
+		expect(crashed.result).toMatchObject({ exitCode: 1, reason: 'error' });
+	}, 30_000);
+});
