@@ -71,7 +71,14 @@ export async function runProgram(context: RunContext): Promise<RunResult | undef
 	context.onKey(root.dataset.mode === 'live' ? env.OPENAI_API_KEY : undefined);
 	context.setState('booting');
 	watchSandbox(root);
-	const { engine, note } = await getEngine();
+	// A pinned WebContainer may still be booting: Stop ends the wait (the boot carries on).
+	const stopped = new Promise<undefined>((resolve) => {
+		if (signal.aborted) resolve(undefined);
+		signal.addEventListener('abort', () => resolve(undefined), { once: true });
+	});
+	const chosen = await Promise.race([getEngine(), stopped]);
+	if (!chosen) return { exitCode: 130, reason: 'stopped', durationMs: 0 };
+	const { engine, note } = chosen;
 	showRanOn(root, engine.kind);
 	// The fallback note is said once per sandbox; the engine line keeps showing it.
 	if (note && root.dataset.fallbackNoted === undefined) {

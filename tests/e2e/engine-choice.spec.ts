@@ -155,3 +155,17 @@ test('the learner can pin the engine for the tab, with the keyboard', async ({ p
 	await expect(sandbox(page)).toHaveAttribute('data-engine-kind', 'worker');
 	await expect(sandbox(page).locator('[data-engine]')).toContainText('could not start');
 });
+
+test('Stop ends the wait for a pinned WebContainer that is still booting', async ({ page }) => {
+	await page.route(WEBCONTAINER_HOSTS, () => new Promise<void>(() => {}));
+	await page.goto(LESSON);
+	await sandbox(page).getByLabel('Engine').selectOption('webcontainer');
+	await expect(sandbox(page)).toHaveAttribute('data-webcontainer', 'booting');
+	await expect(sandbox(page).locator('[data-boot-progress]')).toBeVisible();
+	await sandbox(page).getByRole('button', { name: 'Run' }).click();
+	await expect(sandbox(page)).toHaveAttribute('data-state', 'booting');
+	await sandbox(page).getByRole('button', { name: 'Stop' }).click();
+	// Well before the 20 s boot limit.
+	await expect(sandbox(page)).toHaveAttribute('data-runs', '1', { timeout: 3_000 });
+	await expect(sandbox(page)).toHaveAttribute('data-webcontainer', 'booting');
+});

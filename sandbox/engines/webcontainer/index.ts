@@ -281,7 +281,11 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 			let process: Awaited<ReturnType<WebContainerLike['spawn']>>;
 			let port: number | undefined;
 			try {
-				bridgeReady ??= startBridge(container, request.signal);
+				if (!bridgeReady) {
+					// The last restart gave up, or failed: this run tries once more.
+					bridgeReady = startBridge(container);
+					bridgeReady.catch(() => (bridgeReady = undefined));
+				}
 				port = (await step(bridgeReady, 'Starting the practice bridge')).port;
 				await step(
 					container.mount(projectTree(request), { mountPoint: dir }),
