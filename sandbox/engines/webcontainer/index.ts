@@ -159,15 +159,31 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): Sa
 			bridgeProcess = process;
 			const read = createLineReader((line) => current.onLine(line));
 			void process.output.pipeTo(new WritableStream({ write: read })).catch(() => {});
-			void process.exit.then(() => {
+			let ready = false;
+			const exited = process.exit.then((code) => {
 				if (disposed || bridge !== current) return;
 				current.close();
 				bridgeReady = undefined;
-				// A bridge that dies at once every time would loop; a few restarts cover real crashes.
-				if (++bridgeRestarts <= 5) bridgeReady = startBridge(container);
-				bridgeReady?.catch(() => (bridgeReady = undefined));
+				// Dying before ready is a Node that cannot run the bridge (an unknown flag exits 9):
+				// restarting would only repeat it. After ready, a few restarts cover real crashes.
+				if (!ready) {
+					throw new KeylabError(
+						'engine_node_flags',
+						`its Node.js stopped the practice bridge at start (exit code ${code}); it may not support --import or --env-file-if-exists.`,
+						{ hint: 'The worker engine runs the lesson samples the same way.' },
+					);
+				}
+				if (++bridgeRestarts <= 5) {
+					bridgeReady = startBridge(container);
+					bridgeReady.catch(() => (bridgeReady = undefined));
+				}
 			});
-			return step(current.ready, 'Starting the practice bridge');
+			const answer = await step(
+				Promise.race([current.ready, exited.then(() => new Promise<never>(() => {}))]),
+				'Starting the practice bridge',
+			);
+			ready = true;
+			return answer;
 		})();
 		return starting;
 	};

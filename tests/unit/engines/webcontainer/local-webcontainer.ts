@@ -52,6 +52,8 @@ export interface LocalOptions {
 	inputPiece?: number;
 	/** Drops `--import` and `--env-file-if-exists` (a container Node that ignores them). */
 	ignoreFlags?: boolean;
+	/** Adds a flag Node does not know (a container Node that refuses the engine's flags: exit 9). */
+	refuseFlags?: boolean;
 	/** Called before each mount; return a never-settling promise to make it hang. */
 	onMount?: (mountPoint: string | undefined) => Promise<void> | void;
 }
@@ -75,7 +77,9 @@ function startProcess(
 	options: LocalOptions,
 ): LocalProcess {
 	if (options.ignoreFlags) args = withoutFlags(args);
-	const child = spawn(process.execPath, args, {
+	if (options.refuseFlags) args = ['--keylab-no-such-flag', ...args];
+	// One pipe for both streams (`2>&1`), as a terminal has: their order is kept exactly.
+	const child = spawn('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, ...args], {
 		cwd,
 		env: { PATH: process.env.PATH ?? '', ...env },
 		stdio: 'pipe',
@@ -83,17 +87,13 @@ function startProcess(
 	const size = options.chunkBytes ?? 5;
 	const output = new ReadableStream<string>({
 		start(controller) {
-			let open = 2;
-			const end = () => --open === 0 && controller.close();
-			for (const stream of [child.stdout, child.stderr]) {
-				// One terminal: both streams, in arrival order, as bytes with ONLCR applied.
-				stream.on('data', (data: Buffer) => {
-					const bytes = Buffer.from(data.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
-					for (let at = 0; at < bytes.length; at += size)
-						controller.enqueue(new TextDecoder().decode(bytes.subarray(at, at + size)));
-				});
-				stream.on('end', end);
-			}
+			// The terminal's bytes with ONLCR applied, cut small, each cut decoded on its own.
+			child.stdout.on('data', (data: Buffer) => {
+				const bytes = Buffer.from(data.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
+				for (let at = 0; at < bytes.length; at += size)
+					controller.enqueue(new TextDecoder().decode(bytes.subarray(at, at + size)));
+			});
+			child.stdout.on('end', () => controller.close());
 		},
 	});
 	const piece = options.inputPiece ?? 7;

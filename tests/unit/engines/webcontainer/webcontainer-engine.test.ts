@@ -313,6 +313,17 @@ describe('the WebContainer engine holds up where the real client is rough', () =
 		);
 	}, 30_000);
 
+	it('fails the boot at once, saying why, when the container Node refuses the flags', async () => {
+		const { engine, local } = setup({ refuseFlags: true });
+		const started = performance.now();
+		const booting = engine.boot();
+		await expect(booting).rejects.toMatchObject({ code: 'engine_node_flags' });
+		await expect(booting).rejects.toThrow(/stopped the practice bridge at start \(exit code 9\)/);
+		expect(performance.now() - started).toBeLessThan(5_000);
+		// Not restarted in a loop.
+		expect(local.record.spawns).toHaveLength(1);
+	}, 30_000);
+
 	it('passes the API key to configureAPIKey before booting', async () => {
 		const { engine, local } = setup({}, { apiKey: 'wc_api_test_123' });
 		await engine.boot();
