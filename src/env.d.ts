@@ -9,3 +9,8 @@ declare namespace App {
 		keylabKeyFields?: number;
 	}
 }
+
+interface ImportMetaEnv {
+	/** StackBlitz WebContainer API key (build-time, public; see docs/deploy.md). Unset: no WebContainer off localhost. */
+	readonly PUBLIC_WEBCONTAINER_API_KEY?: string;
+}

@@ -1,7 +1,9 @@
 /**
- * Which engine runs a page's code, and getting one. Engines load with a lazy `import()`, so a
- * lesson page pays for neither until the learner presses Run; a WebContainer that cannot boot
- * (offline, blocked third-party cookies, an old browser) falls back to the worker with a note.
+ * Which engines a page may use, and getting one. Engines load with a lazy `import()`, so a
+ * lesson page pays for neither until the learner reaches for a sandbox. The worker answers the
+ * first Run everywhere; a WebContainer is only ever tried where it can work (isolated desktop
+ * Chromium or Firefox, and off localhost only with a StackBlitz API key), and one that cannot
+ * boot falls back to the worker with a note.
  */
 import type { BootProgress, PracticeFetch, SandboxEngine } from './types.ts';
 import type { LoadWebContainer, WebContainerEngineOptions } from './webcontainer/index.ts';
@@ -17,6 +19,24 @@ export interface EngineEnvironment {
 	userAgent: string;
 	/** `?engine=` from the page URL, if any; anything but the two names is ignored. */
 	override?: string | null;
+	/** `location.hostname`; off localhost the WebContainer needs `apiKey`. Unset: not checked. */
+	hostname?: string;
+	/** The site's StackBlitz WebContainer API key (`PUBLIC_WEBCONTAINER_API_KEY`), if any. */
+	apiKey?: string;
+}
+
+/** Hosts where StackBlitz serves WebContainers without an API key. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Why this page will not try a WebContainer (no `?engine=` override), or undefined when it may. */
+export function webContainerBlocker(environment: EngineEnvironment): string | undefined {
+	const { crossOriginIsolated, userAgent, hostname, apiKey } = environment;
+	if (!crossOriginIsolated) return 'this page is not cross-origin isolated.';
+	if (!supportsWebContainer(userAgent)) return 'this browser does not support it.';
+	// StackBlitz refuses other origins without a key; trying would only wait out the timeout.
+	if (hostname !== undefined && !LOCAL_HOSTS.has(hostname) && !apiKey)
+		return 'this site has no WebContainer API key.';
+	return undefined;
 }
 
 /** Desktop Chromium or Firefox: where WebContainers work. Never iOS (every browser there is WebKit) or Safari. */
@@ -27,14 +47,11 @@ export function supportsWebContainer(userAgent: string): boolean {
 	return /Chrom(e|ium)\//.test(userAgent);
 }
 
-/** WebContainer where the page is cross-origin isolated and the browser supports it; else the worker. */
-export function chooseEngineKind({
-	crossOriginIsolated,
-	userAgent,
-	override,
-}: EngineEnvironment): EngineKind {
+/** The engine the page prefers once it is ready: `?engine=`, else a WebContainer where one may work. */
+export function chooseEngineKind(environment: EngineEnvironment): EngineKind {
+	const { override } = environment;
 	if (override === 'worker' || override === 'webcontainer') return override;
-	return crossOriginIsolated && supportsWebContainer(userAgent) ? 'webcontainer' : 'worker';
+	return webContainerBlocker(environment) ? 'worker' : 'webcontainer';
 }
 
 /** Options for either engine; each takes what it needs. */
@@ -48,6 +65,8 @@ export interface EngineOptions {
 	loadSnapshot?: WebContainerEngineOptions['loadSnapshot'];
 	/** WebContainer engine: how long boot may take before the worker takes over. */
 	bootTimeoutMs?: number;
+	/** WebContainer engine: the StackBlitz API key for `configureAPIKey`. */
+	apiKey?: string;
 	/** Default time limit of a run. */
 	timeoutMs?: number;
 }

@@ -9,6 +9,8 @@ import { OutputLog } from './output-log.ts';
 import { clearEdits, editsSlot, loadEdits, saveEdits } from './sandbox-edits.ts';
 import { ensureTab, removeAddedTabs, restoreStaticCode, showPlainCode } from './sandbox-views.ts';
 import { runProgram } from './sandbox-run.ts';
+import { pinEngine, warmEngines } from './engine-session.ts';
+import { watchSandbox } from './sandbox-engine.ts';
 
 /** The actions behind the sandbox's buttons. */
 export interface SandboxController {
@@ -19,6 +21,10 @@ export interface SandboxController {
 	setFiles(files: readonly SandboxFile[]): Promise<void>;
 	getFiles(): SandboxFile[];
 	openEditor(): Promise<void>;
+	/** The learner reached for the sandbox: warm the engines (the WebContainer in the background). */
+	warm(): Promise<void>;
+	/** Pins an engine for the tab ('auto', 'worker' or 'webcontainer'). */
+	pin(choice: string): Promise<void>;
 }
 
 /** The states e2e tests and styles key on (`data-state`). */
@@ -139,6 +145,16 @@ export function createController(root: SandboxElement): SandboxController {
 				if (!at || at === document.body || panel?.contains(at)) editor.focus();
 			})();
 			return editorLoading;
+		},
+
+		async warm() {
+			watchSandbox(root);
+			await warmEngines();
+		},
+
+		async pin(choice) {
+			watchSandbox(root);
+			await pinEngine(choice === 'worker' || choice === 'webcontainer' ? choice : 'auto');
 		},
 	};
 	setState((root.dataset.state ?? 'idle') as SandboxState);

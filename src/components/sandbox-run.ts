@@ -7,9 +7,10 @@ import { OUTPUT_LIMITS, capOutput } from '../../sandbox/engines/output-cap.ts';
 import type { PracticeFetch, RunResult, SandboxFile } from '../../sandbox/engines/types.ts';
 import { createBroker, standInFor } from '../../sandbox/keys/broker.ts';
 import { keyHolder } from '../../sandbox/keys/key-holder.ts';
-import { getEngine, type EngineStatus } from './engine-session.ts';
+import { getEngine } from './engine-session.ts';
 import type { OutputLog } from './output-log.ts';
 import { getPracticeSession, practiceKey } from './practice-session.ts';
+import { showRanOn, watchSandbox } from './sandbox-engine.ts';
 
 /** Long enough for a slow streamed answer, short enough that a stuck program is ended. */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -24,23 +25,6 @@ export interface RunContext {
 	setState(state: 'booting' | 'running'): void;
 	/** Told the key the tab holds (in any mode), so output can be scrubbed of it. */
 	onKey(key: string | undefined): void;
-}
-
-function showEngine(root: HTMLElement, status: EngineStatus): void {
-	const label = root.querySelector<HTMLElement>('[data-engine]');
-	const bar = root.querySelector<HTMLProgressElement>('[data-boot-progress]');
-	root.dataset.engineKind = status.kind;
-	const name =
-		status.kind === 'webcontainer' ? 'WebContainer (Node.js in your browser)' : 'Web Worker';
-	if (label) {
-		label.textContent = status.booted
-			? `Engine: ${name}.${status.note ? ` ${status.note}` : ''}`
-			: `Engine: ${name}, starting: ${status.progress.text} (${Math.round(status.progress.value * 100)}%)`;
-	}
-	if (bar) {
-		bar.hidden = status.booted;
-		bar.value = status.progress.value;
-	}
 }
 
 /** A run's environment and, in Live mode, the broker that holds the key its stand-in replaces. */
@@ -110,7 +94,16 @@ export async function runProgram(context: RunContext): Promise<RunResult | undef
 	// learner may have typed it into a file or a scenario's variables.
 	context.onKey(keyHolder.has() ? keyHolder.get() : undefined);
 	context.setState('booting');
-	const { engine, note } = await getEngine((status) => showEngine(root, status));
+	watchSandbox(root);
+	// A pinned WebContainer may still be booting: Stop ends the wait (the boot carries on).
+	const stopped = new Promise<undefined>((resolve) => {
+		if (signal.aborted) resolve(undefined);
+		signal.addEventListener('abort', () => resolve(undefined), { once: true });
+	});
+	const chosen = await Promise.race([getEngine(), stopped]);
+	if (!chosen) return { exitCode: 130, reason: 'stopped', durationMs: 0 };
+	const { engine, note } = chosen;
+	showRanOn(root, engine.kind);
 	// The fallback note is said once per sandbox; the engine line keeps showing it.
 	if (note && root.dataset.fallbackNoted === undefined) {
 		root.dataset.fallbackNoted = '';

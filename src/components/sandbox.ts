@@ -20,12 +20,23 @@ export class KeylabSandbox extends HTMLElement {
 		});
 		this.addEventListener('keydown', (event) => this.#onKey(event));
 		this.addEventListener('change', (event) => {
-			if ((event.target as HTMLInputElement).name?.endsWith('-mode')) this.#syncMode();
+			const target = event.target as HTMLInputElement;
+			if (target.name?.endsWith('-mode')) this.#syncMode();
+			if (target.matches('[data-engine-pin]'))
+				void this.controller().then(
+					(controller) => controller.pin(target.value),
+					() => undefined,
+				);
 		});
-		// Warm the controller as soon as the learner heads for the sandbox.
-		this.addEventListener('pointerenter', () => void this.controller().catch(() => undefined), {
-			once: true,
-		});
+		// Warm the controller and the engines as soon as the learner heads for the sandbox; the
+		// WebContainer (a third party) is contacted only from here, never on a page load alone.
+		const reach = () =>
+			void this.controller().then(
+				(controller) => controller.warm(),
+				() => undefined,
+			);
+		for (const type of ['pointerenter', 'pointerdown', 'focusin'])
+			this.addEventListener(type, reach, { once: true });
 		const code = this.querySelector<HTMLElement>('[data-code]');
 		const edit = () =>
 			void this.controller().then(
@@ -44,6 +55,10 @@ export class KeylabSandbox extends HTMLElement {
 			edit();
 		});
 		this.#syncMode();
+		// The engine pinned earlier in this tab shows before anything loads (engine-session.ts owns it).
+		const picker = this.querySelector<HTMLSelectElement>('[data-engine-pin]');
+		const pinned = sessionStorage.getItem('keylab:engine-pin');
+		if (picker && pinned) picker.value = pinned;
 		// Edits saved before a reload are shown again at once.
 		if (sessionStorage.getItem(editsSlot(this))) void this.controller().catch(() => undefined);
 	}

@@ -155,7 +155,7 @@ export async function createScenarioSession(root: HTMLElement): Promise<Scenario
 			const runEnv = { ...envRecord(), OPENAI_BASE_URL: practice.baseURL };
 			const output: OutputChunk[] = [];
 			const start = practice.api.state.requestLog.length;
-			const { engine } = await getEngine(() => {});
+			const { engine } = await getEngine();
 			const ended = await engine.run({
 				files,
 				entry: 'index.js',

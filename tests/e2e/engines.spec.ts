@@ -9,8 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildSnapshot } from '../../scripts/build-webcontainer-snapshot.ts';
 import { standInFor } from '../../sandbox/keys/broker.ts';
-import { scenarioKey, PRACTICE_BASE_URL } from '../../sandbox/practice-api/index.ts';
-import { getTemplate } from '../../sandbox/templates/index.ts';
+import { createWebContainerEngine } from '../../sandbox/engines/webcontainer/index.ts';
+import {
+	createPracticeApi,
+	scenarioKey,
+	PRACTICE_BASE_URL,
+} from '../../sandbox/practice-api/index.ts';
+import { scenarioIds } from '../../sandbox/scenarios/index.ts';
+import { getTemplate, templateIds } from '../../sandbox/templates/index.ts';
+import { localWebContainer } from '../unit/engines/webcontainer/local-webcontainer.ts';
+import { runScenario, runTemplate, type ParityReport } from './engines-harness/parity.ts';
 import type { SandboxFile } from '../../sandbox/engines/types.ts';
 import type { RunReport } from './engines-harness/page.ts';
 import type { WebContainerReport } from './engines-harness/webcontainer-page.ts';
@@ -331,16 +339,38 @@ describe('the WebContainer engine in Chromium', () => {
 		timeoutMs: number,
 		files: SandboxFile[],
 		env: Record<string, string>,
+		apiKey?: string,
 	) =>
 		page.evaluate(
-			([t, f, e]) =>
+			([t, f, e, k]) =>
 				(
 					window as unknown as {
 						wc: { bootAndRun: (...a: unknown[]) => Promise<WebContainerReport> };
 					}
-				).wc.bootAndRun(t, f, e),
-			[timeoutMs, files, env] as const,
+				).wc.bootAndRun(t, f, e, k),
+			[timeoutMs, files, env, apiKey] as const,
 		);
+
+	test("the StackBlitz iframe carries the page's COEP and the API key as client_id", async ({
+		page,
+	}) => {
+		// Offline and routed: record the iframe's URL, answer nothing useful, let the boot time out.
+		const frames: URL[] = [];
+		await page.route('https://stackblitz.com/**', (route) => {
+			const url = new URL(route.request().url());
+			if (url.pathname.startsWith('/headless') && route.request().method() === 'GET')
+				frames.push(url);
+			return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html>' });
+		});
+		await page.goto(`${ORIGIN}/webcontainer.html`);
+		await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+		const report = await bootAndRun(page, 1_500, project("console.log('ok')"), {}, 'wc_test_key_1');
+		expect(report.kind).toBe('worker');
+		expect(frames).toHaveLength(1);
+		expect(frames[0].origin).toBe('https://stackblitz.com');
+		expect(frames[0].searchParams.get('coep')).toBe('credentialless');
+		expect(frames[0].searchParams.get('client_id')).toBe('wc_test_key_1');
+	});
 
 	test("offline, the real client's boot is cut short and the worker takes over with a note", async ({
 		page,
@@ -378,5 +408,77 @@ describe('the WebContainer engine in Chromium', () => {
 		expect(report.stderr).toBe('');
 		expect(report.stdout).toMatch(/\S.*\nTokens used: \d+\n$/);
 		expect(report.exitCode).toBe(0);
+	});
+});
+
+describe('same results on both engines', () => {
+	// The WebContainer side runs in this Node process: the engine with the fake container (real
+	// Node child processes behind the real client's terminal quirks) and its own practice API.
+	const local = localWebContainer();
+	const api = createPracticeApi();
+	const webcontainer = createWebContainerEngine({
+		practiceFetch: (request) => api.fetch(request),
+		loadWebContainer: local.load,
+		loadSnapshot: () =>
+			Promise.resolve({
+				'package.json': { file: { contents: '{"private":true,"type":"module"}' } },
+				node_modules: {
+					file: { symlink: fileURLToPath(new URL('../../node_modules', import.meta.url)) },
+				},
+			}),
+		bridgeEnv: { KEYLAB_BRIDGE_PORT: '0' },
+	});
+	test.afterAll(() => {
+		webcontainer.dispose();
+		local.cleanup();
+	});
+
+	const onWorker = (page: Page, kind: string, id: string, variant: string, headers = false) =>
+		page.evaluate(
+			([k, i, v, h]) =>
+				(
+					window as unknown as {
+						harness: { parity: (...a: unknown[]) => Promise<ParityReport> };
+					}
+				).harness.parity(k, i, v, h),
+			[kind, id, variant, headers] as const,
+		);
+
+	test("an SDK error's headers print the same on both engines (known worker difference)", async ({
+		page,
+	}) => {
+		// Found by this comparison: the worker prints `headers: Headers {}` where Node lists the
+		// response headers. Left for the worker engine's owners; this fails until then, and will
+		// say so (an unexpected pass) once it is fixed.
+		test.fail(true, 'the worker engine prints an SDK error’s headers as Headers {}');
+		const worker = await onWorker(page, 'scenario', 'pasted-key', 'starter', true);
+		const node = await runScenario(webcontainer, api, 'pasted-key', 'starter', { headers: true });
+		expect(worker).toEqual(node);
+	});
+
+	test('every lesson sample prints the same lines and exits the same way', async ({ page }) => {
+		test.setTimeout(120_000);
+		for (const id of templateIds) {
+			const [worker, node] = await Promise.all([
+				onWorker(page, 'template', id, 'starter'),
+				runTemplate(webcontainer, id),
+			]);
+			expect(worker, id).toEqual(node);
+			expect(node.exit, id).toBe('exit 0 (exit)');
+		}
+	});
+
+	test('every scenario gives the same output, exit and verdict, starter and solution', async ({
+		page,
+	}) => {
+		test.setTimeout(300_000);
+		for (const id of scenarioIds) {
+			for (const variant of ['starter', 'solution'] as const) {
+				const worker = await onWorker(page, 'scenario', id, variant);
+				const node = await runScenario(webcontainer, api, id, variant);
+				expect(worker, `${id} ${variant}`).toEqual(node);
+				expect(node.verdict?.pass, `${id} ${variant}`).toBe(variant === 'solution');
+			}
+		}
 	});
 });

@@ -97,7 +97,7 @@ test.describe('keyboard only', () => {
 		// Screen readers hear the output and the run's end: both are added inside a live log.
 		await expect(output(page)).toHaveAttribute('aria-live', 'polite');
 		await expect(output(page).locator('.keylab-status')).toContainText('Exited with code 0');
-		await expect(sandbox(page).locator('.keylab-sb-engine')).toHaveAttribute('aria-live', 'polite');
+		await expect(sandbox(page).locator('[data-engine]')).toHaveAttribute('aria-live', 'polite');
 		// The run's controls keep the focus: it never falls back to the page.
 		await expect(run).toBeFocused();
 		await expect(sandbox(page)).not.toHaveAttribute('data-editor');

@@ -50,7 +50,7 @@ test('runs a lesson sample in practice mode and shows the model reply, without l
 	await expect(output(page)).toContainText('Tokens used:');
 	await expect(output(page)).toContainText('Exited with code 0');
 	await expect(sandbox(page)).toHaveAttribute('data-engine-kind', 'worker');
-	await expect(sandbox(page).locator('[data-engine]')).toContainText('Engine: Web Worker');
+	await expect(sandbox(page).locator('[data-engine-badge]')).toHaveText('In your browser');
 	expect(monacoRequests).toEqual([]);
 	expect(await appliedCss(page)).not.toContain('.monaco-editor');
 });

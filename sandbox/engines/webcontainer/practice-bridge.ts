@@ -7,8 +7,20 @@ import { LIVE_API_ORIGIN } from '../../keys/broker.ts';
 import type { PracticeFetch } from '../types.ts';
 import { BRIDGE_PREFIX, LIVE_PATH } from './container-files.ts';
 
+/** What the bridge's ready line says about the container's Node. */
+export interface BridgeReady {
+	port: number;
+	/** The container's `process.version`. */
+	node?: string;
+	/** Whether `node --import` took effect (the stderr framing depends on it). */
+	importFlag?: boolean;
+	/** Whether `node --env-file-if-exists` took effect (`.env` files depend on it). */
+	envFileFlag?: boolean;
+}
+
 type BridgeLine =
-	| { type: 'ready'; port: number }
+	| ({ type: 'ready' } & BridgeReady)
+	| { type: 'bad-line'; length: number; message?: string }
 	| {
 			type: 'request';
 			id: number;
@@ -39,14 +51,16 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 	return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
 
-/** Serves the container's practice requests; `ready` resolves with the port once the server listens. */
+/** Serves the container's practice requests; `ready` resolves once the server listens. */
 export class ContainerBridge {
-	readonly ready: Promise<number>;
+	readonly ready: Promise<BridgeReady>;
+	/** Lines the container side could not read (it skips them and carries on). */
+	badLines = 0;
 	readonly #practiceFetch: PracticeFetch;
 	readonly #write: (line: string) => Promise<void>;
 	readonly #origin: string;
 	readonly #controllers = new Map<number, AbortController>();
-	#resolveReady!: (port: number) => void;
+	#resolveReady!: (ready: BridgeReady) => void;
 	#liveFetch: PracticeFetch | undefined;
 
 	constructor(
@@ -70,9 +84,17 @@ export class ContainerBridge {
 		} catch {
 			return;
 		}
-		if (message.type === 'ready') this.#resolveReady(message.port);
+		if (typeof message !== 'object' || message === null) return;
+		if (message.type === 'ready') {
+			this.#resolveReady({
+				port: message.port,
+				node: message.node,
+				importFlag: message.importFlag,
+				envFileFlag: message.envFileFlag,
+			});
+		} else if (message.type === 'bad-line') this.badLines++;
 		else if (message.type === 'abort') this.#controllers.get(message.id)?.abort();
-		else void this.#serve(message);
+		else if (message.type === 'request') void this.#serve(message);
 	}
 
 	/** The key broker of the Live run in progress (undefined between runs): it answers LIVE_PATH. */

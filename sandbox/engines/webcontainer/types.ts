@@ -38,10 +38,12 @@ export interface WebContainerLike {
 	teardown?(): void;
 }
 
-/** Loads the WebContainer class (the real one: `(await import('@webcontainer/api')).WebContainer`). */
+/** Loads the WebContainer API (the real one: `WebContainer.boot` and `configureAPIKey` of `@webcontainer/api`). */
 export type LoadWebContainer = () => Promise<{
 	boot(options: {
 		coep: 'credentialless' | 'require-corp' | 'none';
 		workdirName?: string;
 	}): Promise<WebContainerLike>;
+	/** Sets the StackBlitz API key (`client_id` of the iframe URL); must come before `boot`. */
+	configureAPIKey?(key: string): void;
 }>;

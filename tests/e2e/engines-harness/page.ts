@@ -7,6 +7,7 @@ import { createKeyHolder } from '../../../sandbox/keys/key-holder.ts';
 import { createPracticeApi } from '../../../sandbox/practice-api/index.ts';
 import { createWorkerEngine } from '../../../sandbox/engines/worker/index.ts';
 import type { OutputChunk, RunResult, SandboxFile } from '../../../sandbox/engines/types.ts';
+import { runScenario, runTemplate } from './parity.ts';
 
 const api = createPracticeApi();
 const engine = createWorkerEngine({
@@ -68,6 +69,16 @@ const harness = {
 	},
 	stop: () => controller?.abort(),
 	requestCount: () => api.state.requestLog?.length ?? 0,
+	/** A lesson sample or scenario variant, reduced to what must match the WebContainer's run. */
+	parity: (
+		kind: 'template' | 'scenario',
+		id: string,
+		variant: 'starter' | 'solution',
+		headers = false,
+	) =>
+		kind === 'template'
+			? runTemplate(engine, id)
+			: runScenario(engine, api, id, variant, { headers }),
 };
 
 Object.assign(window, { harness });

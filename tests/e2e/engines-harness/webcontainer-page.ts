@@ -23,6 +23,7 @@ async function bootAndRun(
 	bootTimeoutMs: number,
 	files: SandboxFile[],
 	env: Record<string, string>,
+	apiKey?: string,
 ): Promise<WebContainerReport> {
 	const progress: BootProgress[] = [];
 	const booted = await createBootedEngine(
@@ -32,6 +33,7 @@ async function bootAndRun(
 			createWorker: () => new Worker('/worker.js', { type: 'module' }),
 			loadSnapshot: async () => (await (await fetch('/snapshot.json')).json()) as FileSystemTree,
 			bootTimeoutMs,
+			...(apiKey ? { apiKey } : {}),
 		},
 		{ onProgress: (p) => progress.push(p) },
 	);

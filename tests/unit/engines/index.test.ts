@@ -4,6 +4,7 @@ import {
 	createBootedEngine,
 	createEngine,
 	supportsWebContainer,
+	webContainerBlocker,
 } from '../../../sandbox/engines/index.ts';
 import { hangingWebContainer } from './webcontainer/local-webcontainer.ts';
 
@@ -109,5 +110,28 @@ describe('createEngine and createBootedEngine', () => {
 	it('boots the worker engine with no note', async () => {
 		const booted = await createBootedEngine('worker', { practiceFetch, createWorker });
 		expect(booted).toEqual({ engine: booted.engine });
+	});
+});
+
+describe('webContainerBlocker', () => {
+	const base = { crossOriginIsolated: true, userAgent: UA.chrome };
+	it('needs an API key off localhost, and nothing more on it', () => {
+		expect(webContainerBlocker({ ...base, hostname: 'keylab.dev' })).toMatch(
+			/no WebContainer API key/,
+		);
+		expect(chooseEngineKind({ ...base, hostname: 'keylab.dev' })).toBe('worker');
+		expect(
+			webContainerBlocker({ ...base, hostname: 'keylab.dev', apiKey: 'wc_1' }),
+		).toBeUndefined();
+		for (const hostname of ['localhost', '127.0.0.1'])
+			expect(webContainerBlocker({ ...base, hostname })).toBeUndefined();
+		// ?engine= still forces it (the tests use it).
+		expect(chooseEngineKind({ ...base, hostname: 'keylab.dev', override: 'webcontainer' })).toBe(
+			'webcontainer',
+		);
+	});
+	it('says why isolation or the browser rule it out', () => {
+		expect(webContainerBlocker({ ...base, crossOriginIsolated: false })).toMatch(/isolated/);
+		expect(webContainerBlocker({ ...base, userAgent: UA.safari })).toMatch(/browser/);
 	});
 });
