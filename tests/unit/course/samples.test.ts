@@ -153,7 +153,7 @@ describe(
 			const projects = (await (
 				await fetch(`${server.url}/organization/projects`, { headers })
 			).json()) as { data: { id: string; name: string }[] };
-			const project = projects.data[0]!;
+			const project = projects.data[0];
 			// A fresh practice organization has no keys: a service account brings the first one.
 			const created = await fetch(
 				`${server.url}/organization/projects/${project.id}/service_accounts`,
