@@ -71,8 +71,11 @@ writeFileSync(
 	`#!/usr/bin/env node
 // The keylab bin: check the Node version first, to fail with a message instead of a SyntaxError.
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-	console.error(\`keylab needs Node.js 22.12 or newer; this is \${process.version}.\`);
+if (major < 22 || (major === 22 && minor < 18)) {
+	console.error(
+		\`keylab needs Node.js 22.18 or newer; this is v\${process.versions.node}.\\n\` +
+			'Get it with nvm or fnm (\`nvm install 22\`), or run keylab through it: \`npx -y -p node@22 -- npx keylab-cli …\`.',
+	);
 	process.exit(2);
 }
 const { main } = await import('../dist/main.js');
@@ -84,7 +87,8 @@ writeFileSync(
 	`${pkg}/package.json`,
 	`${JSON.stringify(
 		{
-			name: 'keylab',
+			// "keylab" on npm is an unrelated package: \`npx keylab\` outside a checkout would run it.
+			name: 'keylab-cli',
 			version: KEYLAB_VERSION,
 			description:
 				'Find leaked OpenAI API keys (files, staged changes, all of git history), check a key, explain OpenAI errors, and run a local practice OpenAI API.',

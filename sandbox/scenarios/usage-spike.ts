@@ -67,6 +67,22 @@ export const usageSpike: Scenario = {
 	summary:
 		'The usage graph jumped in the last hour. Three keys are in use; find which one made the spike, and delete it before it costs more.',
 	setup(admin, baseURL) {
+		// Loading the scenario again starts it over: the keys (and traffic) of an earlier load would
+		// tie with the new spike, and a correct script could pick the old copy.
+		const names = new Set([
+			'website-prod-2026-10',
+			'reports-nightly-2026-09',
+			'alice-laptop-dev-2026-08',
+		]);
+		const earlier = new Set(
+			admin
+				.keys()
+				.filter((k) => names.has(k.name))
+				.map((k) => k.id),
+		);
+		for (const id of earlier)
+			if (admin.keys().find((k) => k.id === id)?.status === 'active') admin.revokeKey(id);
+		admin.state.usageEvents = admin.state.usageEvents.filter((event) => !earlier.has(event.keyId));
 		const website = admin.createKey({ name: 'website-prod-2026-10' }).id;
 		const reports = admin.createKey({ name: 'reports-nightly-2026-09' }).id;
 		const laptop = admin.createKey({ name: 'alice-laptop-dev-2026-08' }).id;

@@ -61,7 +61,7 @@ export function renderReport(report: LeakReport): Node[] {
 				`${DELETING_IS_NOT_ENOUGH} `,
 				el('a', { href: COMPROMISED_KEY_LESSON }, 'The compromised-key lesson'),
 				' walks through it. To search a repository’s whole git history, run ',
-				el('code', {}, 'npx keylab doctor'),
+				el('code', {}, 'npx keylab-cli doctor'),
 				'.',
 			),
 		);

@@ -83,6 +83,8 @@ export function comparable(
 						// Rate-limit windows move with the clock, so these depend on timing, not on the engine.
 						.replace(/Used \d+, Requested/g, 'Used <n>, Requested')
 						.replace(/try again in [\d.]+m?s/g, 'try again in <time>')
+						// What is left of a window counts every earlier request to that practice API.
+						.replace(/(x-ratelimit-remaining-(?:requests|tokens): )\d+/g, '$1<n>')
 						// A masked key ends with the key's last four characters, random per setup.
 						.replace(/(\*{8,})[A-Za-z0-9_-]{1,4}/g, '$1<last 4>')
 						.replace(/('openai-processing-ms': )'\d+'/g, "$1'<ms>'")}`,
@@ -97,7 +99,14 @@ export async function runTemplate(engine: SandboxEngine, id: string): Promise<Pa
 	const result = await engine.run({
 		files: template.files.map((file) => ({ ...file })),
 		entry: template.entry,
-		env: { OPENAI_API_KEY: scenarioKey('valid'), OPENAI_BASE_URL: PRACTICE_BASE_URL },
+		env: {
+			OPENAI_API_KEY: scenarioKey('valid'),
+			OPENAI_BASE_URL: PRACTICE_BASE_URL,
+			// As the sandbox does (sandbox-run.ts): the Administration API samples read an admin key.
+			...(template.files.some((file) => file.contents.includes('OPENAI_ADMIN_KEY'))
+				? { OPENAI_ADMIN_KEY: scenarioKey('admin_key') }
+				: {}),
+		},
 		timeoutMs: 30_000,
 		onOutput: (chunk) => output.push(chunk),
 	});

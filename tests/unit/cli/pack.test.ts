@@ -60,8 +60,8 @@ afterAll(() => {
 
 describe('the packed keylab CLI', { timeout: 120_000 }, () => {
 	it('is a standalone package: name, version, licence, bin, files, engines, no dependency, ≤ 3 MB', () => {
-		expect(tarball).toMatch(/dist-cli\/keylab-[\d.]+\.tgz$/);
-		const installed = join(project, 'node_modules/keylab');
+		expect(tarball).toMatch(/dist-cli\/keylab-cli-[\d.]+\.tgz$/);
+		const installed = join(project, 'node_modules/keylab-cli');
 		const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<
 			string,
 			unknown
@@ -71,7 +71,7 @@ describe('the packed keylab CLI', { timeout: 120_000 }, () => {
 			engines: { node: string };
 		};
 		expect(pkg).toMatchObject({
-			name: 'keylab',
+			name: 'keylab-cli',
 			version: rootPkg.version,
 			license: 'MIT',
 			bin: { keylab: 'bin/keylab.js' },
@@ -81,7 +81,7 @@ describe('the packed keylab CLI', { timeout: 120_000 }, () => {
 		expect(pkg.files).toEqual(expect.arrayContaining(['bin', 'dist']));
 		expect(pkg.dependencies).toBeUndefined();
 		expect(readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual([
-			'keylab',
+			'keylab-cli',
 		]);
 		const size = sizeOf(installed);
 		console.log(`installed size: ${(size / 1024).toFixed(0)} kB`);
