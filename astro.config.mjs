@@ -62,7 +62,7 @@ export default defineConfig({
 			disable404Route: true,
 			customCss: ['./src/styles/keylab.css'],
 			components: {
-				Search: './src/components/overrides/Search.astro',
+				Search: './src/components/search/Search.astro',
 				LastUpdated: './src/components/overrides/LastUpdated.astro',
 			},
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],

@@ -3,7 +3,7 @@
  * two workers it needs, the self-contained stylesheet and the `openai` SDK's types.
  */
 import cssUrl from '/node_modules/monaco-editor/min/vs/editor/editor.main.css?url';
-import { loadStylesheet } from '../load-stylesheet.ts';
+import { loadStylesheet } from '../common/load-stylesheet.ts';
 
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import type * as TypeScriptRegister from 'monaco-editor/languages/features/typescript/register';

@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../sandbox/diagnose/catalog.ts';
 import { RETRY_SOLUTION } from '../../../sandbox/scenarios/retry-loop-files.ts';
-import { errorRows, nodeClass, pythonClass } from '../../../src/components/error-reference.ts';
+import {
+	errorRows,
+	nodeClass,
+	pythonClass,
+} from '../../../src/components/reference/error-reference.ts';
 
 describe('error reference table', () => {
 	const rows = errorRows(catalog);

@@ -1,0 +1,45 @@
+/**
+ * The pasted-error half of the troubleshooter, loaded on the error box's first focus or when the
+ * page goes idle (so a paste still works once the network is gone), not with the page.
+ */
+import { diagnose, type Diagnosis } from '../../../sandbox/diagnose/index.ts';
+import { scrubSecrets } from '../../../sandbox/keys/redact.ts';
+import { announcementOf, renderDiagnosis } from './troubleshooter-render.ts';
+
+/** A diagnosis ready to show and to speak. */
+export interface DiagnosisView {
+	/** Equal for two views that would look the same: an unchanged one need not be redrawn. */
+	signature: string;
+	/** What the live region says. */
+	announcement: string;
+	/** Builds the article shown under the error box. */
+	render(): HTMLElement;
+}
+
+/** Diagnoses `text`; `secrets` (a pasted error may quote the failing key) are never shown. */
+export function diagnosisView(text: string, secrets: (string | undefined)[]): DiagnosisView {
+	const diagnosis = diagnose(text);
+	const scrub = (value: string) => scrubSecrets(value, secrets);
+	const shown: Diagnosis = {
+		...diagnosis,
+		explanation: scrub(diagnosis.explanation),
+		evidence: diagnosis.evidence.map(scrub),
+		fixes: diagnosis.fixes.map(scrub),
+		...(diagnosis.provider
+			? { provider: { ...diagnosis.provider, evidence: scrub(diagnosis.provider.evidence) } }
+			: {}),
+		...(diagnosis.alternatives
+			? {
+					alternatives: diagnosis.alternatives.map((alternative) => ({
+						...alternative,
+						why: scrub(alternative.why),
+					})),
+				}
+			: {}),
+	};
+	return {
+		signature: JSON.stringify(shown),
+		announcement: announcementOf(shown),
+		render: () => renderDiagnosis(shown),
+	};
+}

@@ -1,0 +1,126 @@
+/** Renders diagnoses and key-check steps for `<keylab-troubleshooter>`; text is always textContent. */
+import { course, lessonPath, type LessonSlug } from '../../../sandbox/course.ts';
+import type { CheckStep } from '../../../sandbox/diagnose/check-key.ts';
+import type { Diagnosis } from '../../../sandbox/diagnose/index.ts';
+import { el, uid } from '../common/dom.ts';
+
+const STATUS_WORD: Record<CheckStep['status'], string> = {
+	pass: 'Passed',
+	fail: 'Failed',
+	warn: 'Warning',
+	skipped: 'Skipped',
+};
+
+function lessonLabel(slug: LessonSlug): string {
+	for (const section of course) {
+		for (const lesson of section.lessons) if (lesson.slug === slug) return lesson.label;
+	}
+	return slug;
+}
+
+function lessonLink(slug: LessonSlug): HTMLElement {
+	return el(
+		'p',
+		{},
+		'Lesson: ',
+		el('a', { href: lessonPath(slug), 'data-lesson': slug }, lessonLabel(slug)),
+	);
+}
+
+/** The other causes that fit, less likely, each with why and its own lesson. */
+function alternativesOf(diagnosis: Diagnosis): HTMLElement[] {
+	const alternatives = diagnosis.alternatives ?? [];
+	if (alternatives.length === 0) return [];
+	return [
+		el(
+			'p',
+			{},
+			el('strong', {}, alternatives.length === 1 ? 'Also possible' : 'Also possible, less likely'),
+		),
+		el(
+			'ul',
+			{ 'data-alternatives': '' },
+			...alternatives.map((alternative) =>
+				el(
+					'li',
+					{ 'data-alternative': alternative.id },
+					el('strong', {}, `${alternative.title}: `),
+					alternative.why,
+				),
+			),
+		),
+	];
+}
+
+/** What a screen reader hears for a diagnosis: its title and why, not the whole checklist. */
+export function announcementOf(diagnosis: Diagnosis): string {
+	const whose = diagnosis.provider
+		? ` This error came from ${diagnosis.provider.name}, not OpenAI.`
+		: '';
+	return `Diagnosis: ${diagnosis.title}.${whose} ${diagnosis.explanation}`;
+}
+
+/** The diagnosis as an article: cause, evidence, fixes and the lesson link. */
+export function renderDiagnosis(diagnosis: Diagnosis): HTMLElement {
+	const confidence =
+		diagnosis.confidence >= 0.8 ? 'high' : diagnosis.confidence >= 0.5 ? 'medium' : 'low';
+	// Pasted and checked diagnoses can be on screen together: each needs its own title id.
+	const titleId = uid('ts-diagnosis-title');
+	return el(
+		'article',
+		{ 'data-diagnosis': diagnosis.id, 'aria-labelledby': titleId },
+		el('h3', { id: titleId }, diagnosis.title),
+		el(
+			'p',
+			{ class: 'ts-note' },
+			`Cause: ${diagnosis.id} · ${confidence} confidence · ${diagnosis.retryable ? 'retrying later can work' : 'retrying will not help'}`,
+		),
+		diagnosis.provider &&
+			el(
+				'p',
+				{ 'data-provider': diagnosis.provider.kind },
+				el('strong', {}, 'Whose error: '),
+				`${diagnosis.provider.name}, not OpenAI (${diagnosis.provider.evidence}).`,
+			),
+		el('p', {}, diagnosis.explanation),
+		diagnosis.evidence.length > 0 && el('p', {}, el('strong', {}, 'What decided it')),
+		...diagnosis.evidence.map((quote) => el('blockquote', {}, quote)),
+		el('p', {}, el('strong', {}, 'How to fix it')),
+		el('ol', {}, ...diagnosis.fixes.map((fix) => el('li', {}, fix))),
+		...alternativesOf(diagnosis),
+		lessonLink(diagnosis.lesson),
+	);
+}
+
+/** One step of the live key check as a checklist item, with what was sent and what came back. */
+export function renderStep(step: CheckStep): HTMLElement {
+	const exchange: string[] = [];
+	if (step.request) {
+		exchange.push(`${step.request.method} ${step.request.url}`);
+		for (const [name, value] of Object.entries(step.request.headers))
+			exchange.push(`${name}: ${value}`);
+	}
+	if (step.response) {
+		exchange.push('', `→ HTTP ${step.response.status}`);
+		for (const [name, value] of Object.entries(step.response.headers))
+			exchange.push(`${name}: ${value}`);
+		if (step.response.error?.message) exchange.push(step.response.error.message);
+	}
+	return el(
+		'li',
+		{ 'data-step': step.id, 'data-status': step.status },
+		el('strong', {}, `${STATUS_WORD[step.status]}: `),
+		`${step.title}. ${step.summary}`,
+		exchange.length > 0 &&
+			el(
+				'details',
+				{},
+				el('summary', {}, 'What was sent and what came back'),
+				el('pre', {}, exchange.join('\n')),
+			),
+		step.diagnosis &&
+			step.status === 'fail' &&
+			el('ol', {}, ...step.diagnosis.fixes.slice(0, 3).map((fix) => el('li', {}, fix))),
+		step.diagnosis && step.status === 'fail' && lessonLink(step.diagnosis.lesson),
+	);
+}
