@@ -415,7 +415,12 @@ describe('same results on both engines', () => {
 	// The WebContainer side runs in this Node process: the engine with the fake container (real
 	// Node child processes behind the real client's terminal quirks) and its own practice API.
 	const local = localWebContainer();
-	const api = createPracticeApi();
+	// A fresh practice API for each test, as the worker side gets with its fresh page: tests of
+	// this file may run in any order and worker process, and keys or usage must not carry over.
+	let api = createPracticeApi();
+	test.beforeEach(() => {
+		api = createPracticeApi();
+	});
 	const webcontainer = createWebContainerEngine({
 		practiceFetch: (request) => api.fetch(request),
 		loadWebContainer: local.load,

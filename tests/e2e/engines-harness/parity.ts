@@ -87,6 +87,8 @@ export function comparable(
 						.replace(/(x-ratelimit-remaining-(?:requests|tokens): )\d+/g, '$1<n>')
 						// A masked key ends with the key's last four characters, random per setup.
 						.replace(/(\*{8,})[A-Za-z0-9_-]{1,4}/g, '$1<last 4>')
+						// So does the Administration API's redacted form of a key (sk-proj-...wxyz).
+						.replace(/\b(sk-[a-z]+-\.\.\.)[A-Za-z0-9_-]{4}/g, '$1<last 4>')
 						.replace(/('openai-processing-ms': )'\d+'/g, "$1'<ms>'")}`,
 			),
 	);
