@@ -478,6 +478,12 @@ describe('same results on both engines', () => {
 	}) => {
 		test.setTimeout(300_000);
 		for (const id of scenarioIds) {
+			// Each scenario on a fresh practice API on both sides: an earlier scenario's traffic (its
+			// retries depend on timing) must not show up in this one's usage report.
+			await page.evaluate(() =>
+				(window as unknown as { harness: { resetPractice(): void } }).harness.resetPractice(),
+			);
+			api = createPracticeApi();
 			for (const variant of ['starter', 'solution'] as const) {
 				const worker = await onWorker(page, 'scenario', id, variant);
 				const node = await runScenario(webcontainer, api, id, variant);

@@ -9,7 +9,8 @@ import { createWorkerEngine } from '../../../sandbox/engines/worker/index.ts';
 import type { OutputChunk, RunResult, SandboxFile } from '../../../sandbox/engines/types.ts';
 import { runScenario, runTemplate } from './parity.ts';
 
-const api = createPracticeApi();
+// `let`: parity runs start each scenario on a fresh practice API (see `resetPractice`).
+let api = createPracticeApi();
 const engine = createWorkerEngine({
 	practiceFetch: (request) => api.fetch(request),
 	createWorker: () => new Worker('/worker.js', { type: 'module' }),
@@ -69,6 +70,10 @@ const harness = {
 	},
 	stop: () => controller?.abort(),
 	requestCount: () => api.state.requestLog?.length ?? 0,
+	/** A fresh practice API: no keys, usage or rate-limit windows left from earlier runs. */
+	resetPractice: () => {
+		api = createPracticeApi();
+	},
 	/** A lesson sample or scenario variant, reduced to what must match the WebContainer's run. */
 	parity: (
 		kind: 'template' | 'scenario',
