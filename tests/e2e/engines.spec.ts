@@ -452,10 +452,11 @@ describe('same results on both engines', () => {
 	test("an SDK error's headers print the same on both engines (known worker difference)", async ({
 		page,
 	}) => {
-		// Found by this comparison: the worker prints `headers: Headers {}` where Node lists the
-		// response headers. Left for the worker engine's owners; this fails until then, and will
-		// say so (an unexpected pass) once it is fixed.
-		test.fail(true, 'the worker engine prints an SDK error’s headers as Headers {}');
+		// Found by this comparison: an SDK error's `headers` print as `Headers {}` in the Node child
+		// behind the fake WebContainer, while the worker lists them (plain Node 22 lists them too,
+		// so the container path loses them somewhere). Not explained yet; this fails until the two
+		// agree, and will say so (an unexpected pass) once they do.
+		test.fail(true, 'an SDK error’s headers print differently on the two engines');
 		const worker = await onWorker(page, 'scenario', 'pasted-key', 'starter', true);
 		const node = await runScenario(webcontainer, api, 'pasted-key', 'starter', { headers: true });
 		expect(worker).toEqual(node);

@@ -3,32 +3,17 @@
  * project, Check fails with the scenario's reason, the learner fixes it (code in the editor, the
  * run's environment, or a key in the practice console), and Check passes.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { PRACTICE_BASE_URL } from '../../sandbox/practice-api/index.ts';
+import { expect, test, type Page } from '@playwright/test';
 import { getScenario } from '../../sandbox/scenarios/index.ts';
+import { card, check, editIndex, solutionIndex, trigger } from './support/scenario-card.ts';
+import { sandbox } from './support/sandbox.ts';
 
 const LESSON = '/troubleshooting/key-does-not-work/?engine=worker';
 
 // Two checked runs plus Monaco's first load on two shared cores.
 test.describe.configure({ timeout: 120_000 });
 
-const card = (page: Page, id: string) => page.locator(`keylab-scenario[data-scenario="${id}"]`);
-const sandbox = (page: Page) => page.locator('keylab-sandbox').first();
 const output = (page: Page) => sandbox(page).getByRole('log', { name: 'Output' });
-
-async function trigger(scenario: Locator): Promise<void> {
-	await scenario.getByRole('button', { name: 'Trigger' }).click();
-	await expect(scenario).toHaveAttribute('data-state', 'triggered');
-}
-
-/** Presses Check and waits for this check (not an earlier one) to finish. */
-async function check(scenario: Locator, expected: 'passed' | 'failed'): Promise<string> {
-	const before = Number((await scenario.getAttribute('data-checks')) ?? 0);
-	await scenario.getByRole('button', { name: 'Check' }).click();
-	await expect(scenario).toHaveAttribute('data-checks', String(before + 1), { timeout: 45_000 });
-	await expect(scenario).toHaveAttribute('data-state', expected);
-	return (await scenario.getByRole('status').textContent()) ?? '';
-}
 
 /**
  * Runs the sandbox with its Run button and waits for the run to end. The button is pressed with
@@ -46,23 +31,6 @@ async function run(page: Page): Promise<void> {
 			throw new Error(`${error.message}\nOutput: ${await output(page).textContent()}`);
 		});
 }
-
-/** Replaces index.js by typing into the editor, as a learner would. */
-async function editIndex(page: Page, contents: string): Promise<void> {
-	await sandbox(page).getByRole('tab', { name: 'index.js' }).click();
-	await sandbox(page).getByRole('tabpanel').locator('pre').first().click();
-	await expect(sandbox(page)).toHaveAttribute('data-editor', 'ready', { timeout: 30_000 });
-	await sandbox(page).locator('.monaco-editor .view-lines').first().click();
-	await page.keyboard.press('ControlOrMeta+a');
-	// insertText skips the editor's auto-closing brackets, so the text arrives as written.
-	await page.keyboard.insertText(contents);
-}
-
-const context = { env: {}, ids: {}, secrets: {}, baseURL: PRACTICE_BASE_URL };
-const solutionIndex = (id: string) =>
-	getScenario(id)
-		.solution(context)
-		.find((file) => file.path === 'index.js')?.contents ?? '';
 
 test('a card is a region named by its heading, which reads “Scenario: <title>”', async ({
 	page,
