@@ -10,40 +10,20 @@
  * Builds into KEYLAB_OUT_DIR (default dist-bench) when --build is given or no build is there.
  */
 import { randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { serveStatic } from '../scripts/serve-static.ts';
 import { benchmarkLaunchOptions } from '../tests/e2e/support/browser.ts';
+import { benchArgs, buildSite, median, outDir } from './support.ts';
 
 const LESSON = '/using/first-call/?engine=worker';
-const args = new Map(
-	process.argv.slice(2).map((arg) => [arg.replace(/=.*/, ''), arg.split('=')[1] ?? '']),
-);
+const args = benchArgs;
 const CALLS = Number(args.get('--calls') || 40);
-const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist-bench';
-const env = { ...process.env, KEYLAB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
-
-function build(): void {
-	if (!args.has('--build') && existsSync(`${outDir}/index.html`)) return;
-	console.error(`Building into ${outDir}…`);
-	const result = spawnSync('npx', ['astro', 'build'], {
-		env,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	if (result.status !== 0) throw new Error('astro build failed');
-}
 
 /** A key of a real key's shape, made at run time. */
 function fakeKey(): string {
 	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 	return `sk-proj-${[...randomBytes(156)].map((byte) => alphabet[byte % 62]).join('')}`;
 }
-
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
 
 /** Sets the sandbox's index.js and runs it; resolves with the output text when the run ends. */
 async function run(page: Page, code: string): Promise<string> {
@@ -68,7 +48,7 @@ async function run(page: Page, code: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-	build();
+	buildSite(args.has('--build'));
 	const server = await serveStatic({ root: outDir });
 	const browser = await chromium.launch(benchmarkLaunchOptions());
 	try {

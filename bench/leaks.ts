@@ -19,6 +19,7 @@ import { chromium } from '@playwright/test';
 import { scanHistory } from '../cli/commands/doctor-git.ts';
 import { serveStatic } from '../scripts/serve-static.ts';
 import { benchmarkLaunchOptions } from '../tests/e2e/support/browser.ts';
+import { median } from './support.ts';
 
 const arg = (name: string, fallback: number) =>
 	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -63,11 +64,6 @@ function makeRepo(commits: number): string {
 	});
 	if (result.status !== 0) throw new Error(`fast-import failed: ${result.stderr.toString()}`);
 	return dir;
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 /** `git log -p --all`, its output read in full (as the scan reads it), in ms. */

@@ -14,7 +14,7 @@
  * `--runs=N` runs Lighthouse N times per page (default 5) and reports the median run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { serveStatic } from '../scripts/serve-static.ts';
 import { budgets } from '../tests/e2e/support/budgets.ts';
@@ -22,6 +22,7 @@ import { benchmarkLaunchOptions } from '../tests/e2e/support/browser.ts';
 import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
 import { reservePort } from '../tests/e2e/support/port.ts';
 import { calibratedSlowdown, runLighthouse, type LighthouseResult } from './lighthouse.ts';
+import { benchEnv, buildSite, outDir } from './support.ts';
 
 const PAGES = {
 	landing: '/',
@@ -39,8 +40,7 @@ const RUNS = Math.max(
 	1,
 	Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 5),
 );
-const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist-bench';
-const env = { ...process.env, KEYLAB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = benchEnv;
 
 interface PageReport {
 	path: string;
@@ -50,16 +50,6 @@ interface PageReport {
 	lighthouse: LighthouseResult;
 	/** Every run's performance score, in run order. */
 	performanceRuns: number[];
-}
-
-function build(): void {
-	if (flags.has('--reuse') && existsSync(`${outDir}/index.html`)) return;
-	console.error(`Building into ${outDir}…`);
-	const result = spawnSync('npx', ['astro', 'build'], {
-		env,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	if (result.status !== 0) throw new Error('astro build failed');
 }
 
 /** Runs another bench script and returns its stdout (they print their own tables). */
@@ -229,7 +219,7 @@ function printTable(pages: Record<string, PageReport>): void {
 }
 
 async function main(): Promise<void> {
-	build();
+	buildSite(!flags.has('--reuse'));
 	const server = await serveStatic({ root: outDir });
 	let pages: Record<string, PageReport>;
 	try {

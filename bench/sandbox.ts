@@ -10,12 +10,12 @@
  * (plain Node 22: tsx would inject helpers into the functions sent to the page)
  * Builds into KEYLAB_OUT_DIR (default dist-bench) when --build is given or no build is there.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page, type Route } from '@playwright/test';
 import { benchmarkLaunchOptions } from '../tests/e2e/support/browser.ts';
 import { measurePageWeight } from '../tests/e2e/support/page-weight.ts';
 import { reservePort } from '../tests/e2e/support/port.ts';
+import { benchArgs, benchEnv, buildSite, median } from './support.ts';
 
 const LESSON = '/using/first-call/';
 const WEBCONTAINER_HOSTS =
@@ -27,21 +27,8 @@ const HOSTS = {
 	hanging: () => new Promise<void>(() => {}),
 	unreachable: (route: Route) => route.abort('connectionrefused'),
 } as const;
-const args = new Map(
-	process.argv.slice(2).map((arg) => [arg.replace(/=.*/, ''), arg.split('=')[1] ?? '']),
-);
-const outDir = process.env.KEYLAB_OUT_DIR ?? 'dist-bench';
-const env = { ...process.env, KEYLAB_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
-
-function build(): void {
-	if (!args.has('--build') && existsSync(`${outDir}/index.html`)) return;
-	console.error(`Building into ${outDir}…`);
-	const result = spawnSync('npx', ['astro', 'build'], {
-		env,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	if (result.status !== 0) throw new Error('astro build failed');
-}
+const args = benchArgs;
+const env = benchEnv;
 
 async function preview(port: number): Promise<ChildProcess> {
 	const server = spawn(
@@ -94,8 +81,12 @@ function timeRun(page: Page): Promise<number> {
 
 const stats = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
-	const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-	return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, n: values.length };
+	return {
+		median: median(values),
+		min: sorted[0] ?? NaN,
+		max: sorted.at(-1) ?? NaN,
+		n: values.length,
+	};
 };
 
 async function measure(browser: Browser, base: string) {
@@ -131,7 +122,7 @@ async function measure(browser: Browser, base: string) {
 }
 
 async function main(): Promise<void> {
-	build();
+	buildSite(args.has('--build'));
 	const port = await reservePort();
 	const server = await preview(port);
 	const browser = await chromium.launch(benchmarkLaunchOptions());
