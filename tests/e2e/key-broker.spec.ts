@@ -333,3 +333,32 @@ test('the held key is scrubbed from practice-mode output and from a scenario car
 	expect(await card.textContent()).not.toContain(key);
 	expect(await output(page).textContent()).not.toContain(key);
 });
+
+// The real thing, opt-in: this machine has no internet, and a real key must never be committed.
+// KEYLAB_REAL_OPENAI_KEY=sk-... npx playwright test key-broker -g "real api.openai.com"
+const realKey = process.env.KEYLAB_REAL_OPENAI_KEY;
+test('a Live run reaches the real api.openai.com through the broker (opt-in)', async ({ page }) => {
+	test.skip(
+		!realKey,
+		'Skipped: set KEYLAB_REAL_OPENAI_KEY to a real key to run it (listing models is free); the tests are offline otherwise.',
+	);
+	test.setTimeout(90_000);
+	const key = realKey!;
+	const sentTo: string[] = [];
+	page.context().on('request', (sent) => {
+		if (sent.headers()['authorization']?.includes(key)) sentTo.push(new URL(sent.url()).origin);
+	});
+	await page.goto(host.url + LESSON);
+	await sandbox(page).getByLabel('Live').check();
+	await sandbox(page).getByLabel('Your OpenAI API key').fill(key);
+	await setIndex(
+		page,
+		"import OpenAI from 'openai';\nconsole.log('key seen by code:', process.env.OPENAI_API_KEY);\nconst models = await new OpenAI().models.list();\nconsole.log('models:', models.data.length);\n",
+	);
+	expect(await runAndWait(page)).toBe('ready');
+	const text = (await output(page).textContent()) ?? '';
+	expect(text).toContain(`key seen by code: ${standInFor(key)}`);
+	expect(text).toMatch(/models: [1-9]\d*/);
+	expect(text).not.toContain(key);
+	expect([...new Set(sentTo)]).toEqual(['https://api.openai.com']);
+});
