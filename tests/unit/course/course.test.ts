@@ -135,6 +135,19 @@ describe('built pages are well-formed and reproducible', () => {
 	});
 });
 
+describe('built pages keep the spaces around inline code, bold and links', () => {
+	// Astro drops a line break's whitespace between text and an inline element in .astro files, so
+	// "run <code>npm start</code>\n(Node 22)" printed "npm start(Node 22)"; `{' '}` keeps it.
+	const glued = /[a-z,.;:]<(code|strong|em|a|kbd)[\s>]|<\/(code|strong|em|a|kbd)>[A-Za-z(]/g;
+	it.each(lessonSlugs)('%s', (slug) => {
+		const html = page(slug).replace(/<pre[\s\S]*?<\/pre>/g, '');
+		const found = [...html.matchAll(glued)].map((match) =>
+			html.slice(Math.max(0, match.index - 30), match.index + 40),
+		);
+		expect(found).toEqual([]);
+	});
+});
+
 describe('every runnable sample is also shown in Python and curl (issue 14)', () => {
 	const labels = (group: string) =>
 		[...group.matchAll(/role="tab"[^>]*>([^<]+)<\/a>/g)].map((match) => match[1].trim());
