@@ -449,7 +449,7 @@ describe('same results on both engines', () => {
 			[kind, id, variant, headers] as const,
 		);
 
-	test("an SDK error's headers print the same on both engines (known worker difference)", async ({
+	test("an SDK error's headers print the same on both engines (known difference)", async ({
 		page,
 	}) => {
 		// Found by this comparison: an SDK error's `headers` print as `Headers {}` in the Node child
