@@ -5,21 +5,12 @@
  */
 import type { PickedFile } from './leak-check-files.ts';
 import type * as ScanExports from './leak-check-scan.ts';
+import { whenIdle } from '../common/when-idle.ts';
 
 type ScanModule = typeof ScanExports;
 
 /** Pastes longer than this are checked but not put in the text box. */
 const SHOWN_PASTE_LIMIT = 512 * 1024;
-
-/** Runs `work` once the page has loaded and the main thread is free. */
-function whenIdle(work: () => void): void {
-	const idle = (): void =>
-		void ('requestIdleCallback' in window
-			? requestIdleCallback(work, { timeout: 2_000 })
-			: setTimeout(work, 200));
-	if (document.readyState === 'complete') idle();
-	else window.addEventListener('load', idle, { once: true });
-}
 
 /** The leak check element. */
 export class KeylabLeakCheck extends HTMLElement {

@@ -9,20 +9,9 @@ import { keyHolder } from '../../../sandbox/keys/key-holder.ts';
 import { el } from '../common/dom.ts';
 import { isPasteLike, SettledAnnouncer } from './troubleshooter-announcer.ts';
 import type { diagnosisView } from './troubleshooter-diagnosis.ts';
+import { whenIdle } from '../common/when-idle.ts';
 
 type DiagnosisModule = { diagnosisView: typeof diagnosisView };
-
-/** Runs `work` when the page has finished loading and the main thread is free. */
-function whenIdle(work: () => void): void {
-	// Safari has no requestIdleCallback; a timeout after `load` is the next best thing. A busy
-	// page still gets the work within 2 s, so the engine is cached soon after load either way.
-	const idle = (): void =>
-		void ('requestIdleCallback' in window
-			? requestIdleCallback(work, { timeout: 2_000 })
-			: setTimeout(work, 200));
-	if (document.readyState === 'complete') idle();
-	else window.addEventListener('load', idle, { once: true });
-}
 
 /** The troubleshooter element. */
 export class KeylabTroubleshooter extends HTMLElement {

@@ -3,29 +3,13 @@
  * container is spawned with the broker's stand-in only, and the SDK's default api.openai.com call
  * still authenticates, because it comes back through the bridge to the page's key broker.
  */
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutputChunk } from '../../../../sandbox/engines/types.ts';
-import {
-	createWebContainerEngine,
-	type FileSystemTree,
-} from '../../../../sandbox/engines/webcontainer/index.ts';
+import { createWebContainerEngine } from '../../../../sandbox/engines/webcontainer/index.ts';
 import { createBroker, standInFor } from '../../../../sandbox/keys/broker.ts';
 import { createKeyHolder } from '../../../../sandbox/keys/key-holder.ts';
 import { createPracticeApi } from '../../../../sandbox/practice-api/index.ts';
-import { localWebContainer } from './local-webcontainer.ts';
-
-const snapshot = (): Promise<FileSystemTree> =>
-	Promise.resolve({
-		'package.json': {
-			file: {
-				contents: JSON.stringify({ private: true, type: 'module', engines: { node: '22' } }),
-			},
-		},
-		node_modules: {
-			file: { symlink: fileURLToPath(new URL('../../../../node_modules', import.meta.url)) },
-		},
-	});
+import { linkedSnapshot as snapshot, localWebContainer } from './local-webcontainer.ts';
 
 /** A real-looking key made at run time, so none is committed. */
 function realLookingKey(): string {
@@ -38,20 +22,26 @@ function realLookingKey(): string {
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
+/** A WebContainer engine on the local fake, with its own practice API; cleaned up after the test. */
+function startEngine() {
+	const local = localWebContainer();
+	const api = createPracticeApi();
+	const engine = createWebContainerEngine({
+		practiceFetch: (request) => api.fetch(request),
+		loadWebContainer: local.load,
+		loadSnapshot: snapshot,
+		bridgeEnv: { KEYLAB_BRIDGE_PORT: '0' },
+	});
+	cleanups.push(
+		() => engine.dispose(),
+		() => local.cleanup(),
+	);
+	return { local, engine };
+}
+
 describe('the WebContainer engine in Live mode', () => {
 	it('never gives spawn the real key, and the SDK call still reaches api.openai.com with it', async () => {
-		const local = localWebContainer();
-		const api = createPracticeApi();
-		const engine = createWebContainerEngine({
-			practiceFetch: (request) => api.fetch(request),
-			loadWebContainer: local.load,
-			loadSnapshot: snapshot,
-			bridgeEnv: { KEYLAB_BRIDGE_PORT: '0' },
-		});
-		cleanups.push(
-			() => engine.dispose(),
-			() => local.cleanup(),
-		);
+		const { local, engine } = startEngine();
 		const key = realLookingKey();
 		const holder = createKeyHolder();
 		holder.set(key);
@@ -108,18 +98,7 @@ describe('the WebContainer engine in Live mode', () => {
 	}, 30_000);
 
 	it('gives a practice run no live preload and no bridge address', async () => {
-		const local = localWebContainer();
-		const api = createPracticeApi();
-		const engine = createWebContainerEngine({
-			practiceFetch: (request) => api.fetch(request),
-			loadWebContainer: local.load,
-			loadSnapshot: snapshot,
-			bridgeEnv: { KEYLAB_BRIDGE_PORT: '0' },
-		});
-		cleanups.push(
-			() => engine.dispose(),
-			() => local.cleanup(),
-		);
+		const { local, engine } = startEngine();
 		const chunks: OutputChunk[] = [];
 		await engine.run({
 			files: [{ path: 'index.js', contents: "console.log('hi');\n" }],

@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type {
 	ContainerProcess,
 	FileSystemTree,
@@ -176,3 +177,16 @@ export function localWebContainer(options: LocalOptions = {}): {
 export const hangingWebContainer: LoadWebContainer = async () => ({
 	boot: () => new Promise(() => {}),
 });
+
+/** The snapshot for tests: the real one holds node_modules/openai; here a link to ours stands in. */
+export const linkedSnapshot = (): Promise<FileSystemTree> =>
+	Promise.resolve({
+		'package.json': {
+			file: {
+				contents: JSON.stringify({ private: true, type: 'module', engines: { node: '22' } }),
+			},
+		},
+		node_modules: {
+			file: { symlink: fileURLToPath(new URL('../../../../node_modules', import.meta.url)) },
+		},
+	});

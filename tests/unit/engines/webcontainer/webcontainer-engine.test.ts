@@ -1,9 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BootProgress, OutputChunk, RunRequest } from '../../../../sandbox/engines/types.ts';
 import {
 	createWebContainerEngine,
-	type FileSystemTree,
 	type WebContainerEngineOptions,
 } from '../../../../sandbox/engines/webcontainer/index.ts';
 import {
@@ -12,20 +10,12 @@ import {
 	scenarioKey,
 } from '../../../../sandbox/practice-api/index.ts';
 import { getTemplate } from '../../../../sandbox/templates/index.ts';
-import { hangingWebContainer, localWebContainer, type LocalOptions } from './local-webcontainer.ts';
-
-// The snapshot for tests: the real one holds node_modules/openai; here a link to ours stands in.
-const snapshot = (): Promise<FileSystemTree> =>
-	Promise.resolve({
-		'package.json': {
-			file: {
-				contents: JSON.stringify({ private: true, type: 'module', engines: { node: '22' } }),
-			},
-		},
-		node_modules: {
-			file: { symlink: fileURLToPath(new URL('../../../../node_modules', import.meta.url)) },
-		},
-	});
+import {
+	hangingWebContainer,
+	linkedSnapshot as snapshot,
+	localWebContainer,
+	type LocalOptions,
+} from './local-webcontainer.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
