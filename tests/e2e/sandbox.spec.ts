@@ -222,3 +222,21 @@ test('the sandbox fits a phone screen', async ({ page }) => {
 	await sandbox(page).getByRole('button', { name: 'Run' }).click();
 	expect(await finishedRun(page, 0)).toBe('ready');
 });
+
+test('Run stays put once the page scrolls to it, so a click aimed at it lands on it', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.goto('/using/first-call/');
+	// Scrolled to and measured in one task, as a click right after scrolling would aim; measured
+	// again once anything laid out late above it has had two frames and a pause to move it.
+	const [before, after] = await page.evaluate(async () => {
+		const run = document.querySelector<HTMLElement>('keylab-sandbox [data-action="run"]')!;
+		run.scrollIntoView({ block: 'center' });
+		const first = run.getBoundingClientRect().top;
+		await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		return [first, run.getBoundingClientRect().top];
+	});
+	expect(after).toBe(before);
+});
