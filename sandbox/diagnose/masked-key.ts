@@ -10,6 +10,8 @@ export interface MaskedKeyVerdict {
 	kind: 'missing' | 'malformed' | 'invalid' | 'foreign';
 	/** Why, for a person. */
 	reason: string;
+	/** Set when the echoed length fits no real key: a damaged value is the runner-up cause. */
+	lengthOff?: string;
 }
 
 // Expected lengths of real keys (observed): legacy 51; project 56 (2024) or ~164; svcacct ~167.
@@ -144,9 +146,14 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 	const shown = value.slice(0, 8);
 	const prefix = SHOWN_PREFIX[shown] ?? 'sk-';
 	if (!lengthFits(prefix, length)) {
+		// A length off the real ones is weak evidence of a cut-short key: echoes pasted into
+		// threads are often shortened by hand, and keys from "free key" lists are odd lengths.
+		// In the real-error corpus every such echo was a key OpenAI did not know, so the
+		// length is the runner-up, not the verdict.
 		return {
-			kind: 'malformed',
-			reason: `The value is ${length} characters; a ${prefix}… key is ${prefix === 'sk-' ? '51' : 'about 164'}. It was cut short or has extra characters.`,
+			kind: 'invalid',
+			reason: 'OpenAI does not recognise this key.',
+			lengthOff: `The echoed value is ${length} characters; a ${prefix}… key is ${prefix === 'sk-' ? '51' : 'about 164'}. If the echo was not shortened by hand, the key was cut short or has extra characters.`,
 		};
 	}
 	return {

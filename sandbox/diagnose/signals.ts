@@ -46,6 +46,7 @@ const STATUS_PATTERNS = [
 	/Error code: (\d{3})\b/,
 	/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
 	/\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code)["']?\s*[:=]?\s*(\d{3})\b/i,
+	/\bHTTP (?:status |response )?code:?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
 	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
 	/(?:^|[\s:([`'"])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
@@ -61,13 +62,41 @@ function unquote(raw: string): string {
 	return raw;
 }
 
+// A body whose `code` is the status itself (OpenRouter and many relays: `"code": 401`).
+const NUMERIC_CODE = /["']code["']\s*:\s*(\d{3})\b/;
+
+// The standard reason phrase alone ("Unauthorized", "Too Many Requests"), as some clients print
+// the status; exact capitalisation, so prose such as "model not found" does not count.
+const REASON_PHRASE =
+	/\b(Payment Required|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/;
+const reasonStatus: Record<string, number> = {
+	'Payment Required': 402,
+	Unauthorized: 401,
+	Forbidden: 403,
+	'Not Found': 404,
+	'Too Many Requests': 429,
+	'Internal Server Error': 500,
+	'Bad Gateway': 502,
+	'Service Unavailable': 503,
+	'Gateway Timeout': 504,
+	'Gateway Time-out': 504,
+};
+
 function findStatus(text: string): number | undefined {
 	for (const pattern of STATUS_PATTERNS) {
 		const match = pattern.exec(text);
 		const status = match ? Number(match[1]) : NaN;
 		if (KNOWN_STATUS.has(status)) return status;
 	}
+	const code = Number(NUMERIC_CODE.exec(text)?.[1]);
+	if (KNOWN_STATUS.has(code)) return code;
 	return undefined;
+}
+
+/** The status a reason phrase stands for, when no number was printed. */
+function findReasonStatus(text: string): number | undefined {
+	const phrase = REASON_PHRASE.exec(text)?.[1];
+	return phrase ? reasonStatus[phrase] : undefined;
 }
 
 const MASKED =
@@ -133,7 +162,8 @@ export function readSignals(input: DiagnoseInput): Signals {
 	signals.status =
 		raw.status ??
 		findStatus(text) ??
-		signals.classes.map((name) => classStatus[name]).find((status) => status !== undefined);
+		signals.classes.map((name) => classStatus[name]).find((status) => status !== undefined) ??
+		findReasonStatus(text);
 	const masked = findMasked(text);
 	if (masked) signals.maskedKey = masked[1].trim() === '' ? '' : masked[1].replace(/^\s+/, '');
 	const headers = signals.headers;

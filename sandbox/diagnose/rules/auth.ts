@@ -198,6 +198,9 @@ export const maskedKeyRule: Rule = {
 			...(verdict.kind === 'invalid'
 				? {
 						alternatives: [
+							...(verdict.lengthOff
+								? [{ id: 'malformed_key' as const, why: verdict.lengthOff }]
+								: []),
 							{
 								id: 'wrong_base_url' as const,
 								why: 'If the key came from a relay, reseller or another provider, it only works at that service’s base URL: an ignored or unset base URL sends it to api.openai.com.',

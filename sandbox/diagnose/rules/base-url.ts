@@ -16,6 +16,9 @@ const NOT_AN_API =
 	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']|\bno (?:route|listener|handler) (?:found )?for (?:endpoint|path|route)?:? ?\//i;
 const AZURE_NOT_FOUND =
 	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found/i;
+// The client could not even parse the URL it was given: the base URL has no scheme or is not a URL.
+const UNPARSABLE_URL =
+	/UnsupportedProtocol|missing an 'http:\/\/' or 'https:\/\/' protocol|ERR_INVALID_URL|TypeError: Invalid URL\b|unsupported protocol scheme|Only absolute URLs are supported|Invalid URI: The format of the URI could not be determined|No scheme supplied|MissingSchema|relative URL without a base|URI is not absolute/i;
 const AZURE_DENIED = /Access denied due to invalid subscription key or wrong API endpoint/i;
 
 function explainPath(path: string): Partial<RuleMatch> {
@@ -56,9 +59,10 @@ function echoedPath(signals: Signals): RuleMatch | undefined {
 function notAnApi(signals: Signals): RuleMatch | undefined {
 	const quote = pattern(signals, NOT_AN_API);
 	if (!quote) return undefined;
-	// A page that says "not found" itself is enough; an nginx page needs the 404 beside it (a 502
-	// page from nginx is a server error).
-	const saysNotFound = /40[45]|not found|Cannot (?:POST|GET)/i.test(quote);
+	// A page that says "not found" itself (or a router that has no route for the path) is enough;
+	// an nginx page needs the 404 beside it (a 502 page from nginx is a server error).
+	const saysNotFound =
+		/40[45]|not found|Cannot (?:POST|GET)|\bno (?:route|listener|handler)\b/i.test(quote);
 	const is404 = signals.status === 404 || signals.status === 405 || /\b40[45]\b/.test(signals.text);
 	if (!saysNotFound && !is404) return undefined;
 	if (signals.status !== undefined && signals.status >= 500) return undefined;
@@ -108,8 +112,24 @@ function azure(signals: Signals): RuleMatch | undefined {
 	};
 }
 
+function unparsable(signals: Signals): RuleMatch | undefined {
+	const quote = pattern(signals, UNPARSABLE_URL);
+	if (!quote) return undefined;
+	return {
+		confidence: 0.85,
+		evidence: [quote],
+		title: 'The base URL is not a full URL',
+		explanation:
+			'The HTTP client could not use the URL it was given: the base URL has no http:// or https:// in front, is empty, or is not a URL at all (a key or a host name in the base-URL setting), so no request was sent.',
+		fixes: [
+			'Set the base URL to a full URL with its scheme and /v1, e.g. https://api.openai.com/v1 or http://localhost:11434/v1, or leave it unset for OpenAI.',
+		],
+	};
+}
+
 export const baseUrlRule: Rule = {
 	id: 'wrong_base_url',
 	name: 'base-url',
-	match: (signals) => echoedPath(signals) ?? azure(signals) ?? notAnApi(signals),
+	match: (signals) =>
+		echoedPath(signals) ?? azure(signals) ?? unparsable(signals) ?? notAnApi(signals),
 };

@@ -141,6 +141,24 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'connection failed',
 		'connect error',
 		'error sending request',
+		// Java, .NET and Apple clients name the failure in the exception class or domain.
+		'sockettimeoutexception',
+		'unknownhostexception',
+		'sslhandshakeexception',
+		'java.net.connectexception',
+		'pkix path building failed',
+		'httpclient.timeout',
+		'nsurlerrordomain',
+		'network connection was lost',
+		'could not connect to the server',
+		'hostname could not be found',
+		// The connection closed mid-answer.
+		'premature close',
+		'unexpected eof',
+		'ssleoferror',
+		'remote end closed connection',
+		'network is unreachable',
+		'broken pipe',
 	],
 	refine: (signals) =>
 		typoHost(signals) ??

@@ -25,8 +25,6 @@ const knownMisses: Record<string, string> = {
 		'the ignored base_url is only in the thread: invalid_key first, wrong_base_url second',
 	'dotnet-ollama-404-no-body': 'a bare 404: wrong_base_url first, model_not_found second',
 	'go-500-was-model-access': 'the 500 hid a model-access problem the thread found later',
-	'free-keys-list-invalid':
-		'a 43-character sk- mask: called cut short (malformed), the thread says simply invalid',
 	'requests-429-credits-not-applied': 'a bare 429: rate_limit first, insufficient_quota second',
 	'rust-reqwest-decode-region': 'the region block page was never printed',
 };

@@ -184,7 +184,6 @@ const transport: Record<string, Record<string, unknown>> = {
 		envPrefix: incorrect('OPENAI_API_KEY=' + projectKey),
 		url: incorrect('https://api.openai.com/v1'),
 		template: incorrect('${OPENAI_API_KEY}'),
-		truncated: incorrect(projectKey.slice(0, 90)),
 		spaces: incorrect('sk jj'),
 	},
 	// A CORS report on a URL that does not exist: the 404 page has no CORS headers (issue 17).
@@ -296,6 +295,8 @@ describe('traps from the reference', () => {
 			'malformed_key',
 		],
 		['short mask keeps no length', incorrect('sk-' + '*'.repeat(44) + 'EbAt'), 'invalid_key'],
+		// An odd echoed length is a runner-up, not a verdict: echoes are often shortened by hand.
+		['echo of an odd length', incorrect(projectKey.slice(0, 90)), 'invalid_key'],
 		[
 			'Azure token rate limit',
 			'Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2023-05-15 have exceeded token rate limit of your current OpenAI S0 pricing tier.',

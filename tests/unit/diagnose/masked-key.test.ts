@@ -27,8 +27,6 @@ describe('judgeMaskedKey', () => {
 		['URL', 'https://api.openai.com/v1/chat/completions'],
 		['placeholder', 'YOUR_API_KEY'],
 		['placeholder sk-xxx', 'sk-xxxxxxxxxxxxxxxxxxxxxxxx'],
-		['truncated legacy', legacy.slice(0, 40)],
-		['truncated project', project.slice(0, 100)],
 		['publishable key', 'domain_pk_' + tail],
 		['short value', 'sk jj'],
 	])('%s is malformed', (_name, value) => {
@@ -48,6 +46,20 @@ describe('judgeMaskedKey', () => {
 		['relay key with its own prefix', 'kod-' + '0123456789abcdef'.repeat(6)],
 	])('%s is another service’s key (wrong base URL)', (_name, value) => {
 		expect(judgeMaskedKey(maskKey(value)).kind).toBe('foreign');
+	});
+	it.each([
+		['truncated legacy', legacy.slice(0, 40)],
+		['truncated project', project.slice(0, 100)],
+	])(
+		'a %s is unknown to OpenAI first and damaged second: echoes are often shortened by hand',
+		(_name, value) => {
+			const verdict = judgeMaskedKey(maskKey(value));
+			expect(verdict.kind).toBe('invalid');
+			expect(verdict.lengthOff).toMatch(/cut short/);
+		},
+	);
+	it('a whole key has no length doubt', () => {
+		expect(judgeMaskedKey(maskKey(legacy)).lengthOff).toBeUndefined();
 	});
 	it('newer masks without a length are invalid', () => {
 		expect(judgeMaskedKey('sk-...1JMA').kind).toBe('invalid');

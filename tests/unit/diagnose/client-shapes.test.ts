@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../sandbox/diagnose/index.ts';
+import type { DiagnosisId } from '../../../sandbox/diagnose/index.ts';
+
+// How each language's client prints the same API failures (written for the rules from the
+// clients' source and docs, not real reports: those live in tests/fixtures/diagnose). Each line is
+// a shape the rules must read without a phrase list for that client.
+const shapes: [DiagnosisId, string][] = [
+	[
+		'invalid_key',
+		'POST "https://api.openai.com/v1/chat/completions": 401 Unauthorized {"message":"Incorrect API key provided: sk-proj-********************************************************************************************************************************************************abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}',
+	],
+	[
+		'insufficient_quota',
+		'POST "https://api.openai.com/v1/chat/completions": 429 Too Many Requests {"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}',
+	],
+	['invalid_key', 'retrofit2.adapter.rxjava2.HttpException: HTTP 401 '],
+	['rate_limit', 'retrofit2.HttpException: HTTP 429 '],
+	[
+		'insufficient_quota',
+		'com.theokanning.openai.OpenAiHttpException: You exceeded your current quota, please check your plan and billing details.',
+	],
+	[
+		'invalid_key',
+		'org.springframework.ai.retry.NonTransientAiException: 401 - {\n    "error": {\n        "message": "Incorrect API key provided: sk-abc12***************************************wxyz. You can find your API key at https://platform.openai.com/account/api-keys.",\n        "type": "invalid_request_error",\n        "param": null,\n        "code": "invalid_api_key"\n    }\n}',
+	],
+	[
+		'wrong_base_url',
+		'Azure.RequestFailedException: Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.\nStatus: 401 (PermissionDenied)',
+	],
+	[
+		'rate_limit',
+		'Azure.RequestFailedException: Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-02-01 have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after 6 seconds.\nStatus: 429 (Too Many Requests)\nErrorCode: 429',
+	],
+	['rate_limit', 'Faraday::TooManyRequestsError (the server responded with status 429)'],
+	['invalid_key', 'Faraday::UnauthorizedError: the server responded with status 401'],
+	[
+		'rate_limit',
+		'429 Client Error: Too Many Requests for url: https://api.openai.com/v1/chat/completions',
+	],
+	[
+		'invalid_key',
+		'401 Client Error: Unauthorized for url: https://api.openai.com/v1/chat/completions',
+	],
+	[
+		'missing_key',
+		"AI_LoadAPIKeyError: OpenAI API key is missing. Pass it using the 'apiKey' parameter or the OPENAI_API_KEY environment variable.",
+	],
+	[
+		'invalid_key',
+		"litellm.AuthenticationError: AuthenticationError: OpenAIException - Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-abc12***************************************wxyz. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}",
+	],
+	[
+		'network_error',
+		'Reqwest(reqwest::Error { kind: Request, url: Url { scheme: "https", host: Some(Domain("api.openai.com")), port: None, path: "/v1/chat/completions" }, source: hyper::Error(Connect, ConnectError("tcp connect error", Os { code: 111, kind: ConnectionRefused, message: "Connection refused" })) })',
+	],
+	[
+		'insufficient_quota',
+		'APIErrorResponse(error: OpenAI.APIError(message: "You exceeded your current quota, please check your plan and billing details.", type: "insufficient_quota", param: nil, code: "insufficient_quota"))',
+	],
+	[
+		'invalid_key',
+		'{:error, %{"error" => %{"code" => "invalid_api_key", "message" => "Incorrect API key provided: sk-abc12***************************************wxyz. You can find your API key at https://platform.openai.com/account/api-keys.", "param" => nil, "type" => "invalid_request_error"}}}',
+	],
+	[
+		'rate_limit',
+		'RequestFailedException(message: Rate limit reached for default-gpt-3.5-turbo in organization org-abc on requests per min. Limit: 3 / min. Please try again in 20s., statusCode: 429)',
+	],
+	[
+		'network_error',
+		"openai.error.APIConnectionError: Error communicating with OpenAI: HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with url: /v1/chat/completions (Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+	],
+	[
+		'network_error',
+		'System.Net.Http.HttpRequestException: No such host is known. (api.openai.com:443)',
+	],
+	['network_error', 'java.net.SocketTimeoutException: timeout'],
+	[
+		'network_error',
+		'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+	],
+	[
+		'network_error',
+		'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup api.openai.com: no such host',
+	],
+	[
+		'network_error',
+		'Post "https://api.openai.com/v1/chat/completions": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+	],
+	[
+		'network_error',
+		'cURL error 28: Operation timed out after 30001 milliseconds with 0 bytes received (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for https://api.openai.com/v1/chat/completions',
+	],
+	[
+		'network_error',
+		'cURL error 60: SSL certificate problem: unable to get local issuer certificate',
+	],
+	[
+		'model_not_found',
+		'Error: 404 The model `gpt-4` does not exist or you do not have access to it. Learn more: https://help.openai.com/en/articles/7102672-how-can-i-access-gpt-4.',
+	],
+	[
+		'model_not_found',
+		"openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `text-davinci-003` has been deprecated, learn more here: https://platform.openai.com/docs/deprecations', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}",
+	],
+	[
+		'model_not_found',
+		'{"error":{"message":"deepseek/deepseek-r2 is not a valid model ID","code":400}}',
+	],
+	['model_not_found', "model 'llama3' not found, try pulling it first"],
+	[
+		'bad_request',
+		"Error code: 400 - {'error': {'message': \"Invalid 'tools[0].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type': 'invalid_request_error', 'param': 'tools[0].function.name', 'code': 'invalid_value'}}",
+	],
+	[
+		'bad_request',
+		"Error code: 400 - {'error': {'message': \"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: call_abc\", 'type': 'invalid_request_error', 'param': 'messages.[3].role', 'code': None}}",
+	],
+	[
+		'bad_request',
+		"Error code: 400 - {'error': {'message': \"We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.\", 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+	],
+	[
+		'bad_request',
+		'Error: 400 Your input image may contain content that is not allowed by our safety system.',
+	],
+	[
+		'bad_request',
+		"openai.BadRequestError: Error code: 400 - {'error': {'message': 'Invalid prompt: your prompt was flagged as potentially violating our usage policy.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_prompt'}}",
+	],
+	[
+		'server_error',
+		'The server had an error processing your request. Sorry about that! You can retry your request, or contact us through our help center at help.openai.com if you keep seeing this error. (Please include the request ID req_abc in your email.)',
+	],
+	[
+		'overloaded',
+		"openai.APIStatusError: Error code: 503 - {'error': {'message': 'The engine is currently overloaded, please try again later', 'type': 'server_error'}}",
+	],
+	[
+		'server_error',
+		"openai.InternalServerError: Error code: 502 - {'error': {'code': 502, 'message': 'Bad gateway.', 'param': None, 'type': 'cf_bad_gateway'}}",
+	],
+	[
+		'network_error',
+		'openai.APITimeoutError: Request timed out.\nhttpx.ReadTimeout: The read operation timed out',
+	],
+	[
+		'wrong_base_url',
+		"openai.APIConnectionError: Connection error.\nhttpx.UnsupportedProtocol: Request URL is missing an 'http://' or 'https://' protocol.",
+	],
+	[
+		'insufficient_quota',
+		'Error code: 402 - {"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}}',
+	],
+	[
+		'invalid_key',
+		"Error code: 401 - {'error': {'message': 'Authentication Fails (no such user)', 'type': 'authentication_error', 'param': None, 'code': 'invalid_request_error'}}",
+	],
+	[
+		'invalid_key',
+		'{"error":{"message":"Invalid API Key","type":"invalid_request_error","code":"invalid_api_key"}}',
+	],
+	[
+		'rate_limit',
+		"Error code: 429 - {'error': {'message': 'Rate limit reached for model `llama-3.3-70b-versatile` in organization `org_abc` service tier `on_demand` on tokens per minute (TPM): Limit 6000, Used 5000, Requested 2000. Please try again in 10s.', 'type': 'tokens', 'code': 'rate_limit_exceeded'}}",
+	],
+	[
+		'missing_key',
+		"openai.AuthenticationError: Error code: 401 - {'error': {'message': \"You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.\", 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+	],
+	[
+		'revoked_key',
+		"Error code: 401 - {'error': {'message': 'Your account has been deactivated. Please contact us through our help center at help.openai.com if you need assistance.', 'type': 'invalid_request_error', 'param': None, 'code': 'account_deactivated'}}",
+	],
+	['network_error', 'Error: socket hang up'],
+	['network_error', 'Error: Premature close'],
+	['network_error', 'UND_ERR_SOCKET other side closed'],
+	['network_error', 'Failed to fetch'],
+	['server_error', 'Error: 500 status code (no body)'],
+	['overloaded', 'Error: 503 status code (no body)'],
+	['invalid_key', 'Error: 401 status code (no body)'],
+	[
+		'network_error',
+		'Error: Connection error.\n    at OpenAI.makeRequest (node_modules/openai/core.mjs:316:19)\n  [cause]: FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: unable to get local issuer certificate',
+	],
+	// The status in a body's numeric code, a reason phrase alone, "HTTP code 520".
+	['invalid_key', '{"error":{"message":"User not found.","code":401}}'],
+	[
+		'server_error',
+		'openai.error.APIError: HTTP code 520 from API (<!DOCTYPE html> ... cloudflare)',
+	],
+	['invalid_key', 'Unauthorized'],
+	['rate_limit', 'Error: Too Many Requests'],
+	['wrong_base_url', "openai.NotFoundError: Error code: 404 - {'detail': 'Not Found'}"],
+	['wrong_base_url', 'No route for endpoint: /chat/completions'],
+	[
+		'wrong_base_url',
+		"TypeError: Invalid URL\n    at new URL (node:internal/url:775:36) {\n  code: 'ERR_INVALID_URL',\n  input: 'api.openai.com/v1/chat/completions'\n}",
+	],
+	[
+		'wrong_base_url',
+		"requests.exceptions.MissingSchema: Invalid URL 'localhost:1234/v1/chat/completions': No scheme supplied. Perhaps you meant https://localhost:1234/v1/chat/completions?",
+	],
+	[
+		'network_error',
+		'System.Threading.Tasks.TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.',
+	],
+	['network_error', 'Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."'],
+	[
+		'bad_request',
+		"Error code: 400 - {'error': {'message': \"'json_object' is not of type 'object' - 'response_format'\", 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+	],
+];
+
+describe('client shapes across languages', () => {
+	it.each(shapes)('%s from: %s', (want, text) => {
+		expect(diagnose(text).id).toBe(want);
+	});
+});
