@@ -103,7 +103,7 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 			};
 		}
 		// A long token with a short lower-case prefix (`kod-`, `fk-`, `pk_`): another service's key.
-		if (length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9]/.test(value)) {
+		if (length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9*]/.test(value)) {
 			return {
 				kind: 'foreign',
 				reason: `This ${length}-character key ("${value.slice(0, 4)}…") is another service’s key, sent to api.openai.com: use that service’s base URL.`,

@@ -14,7 +14,7 @@ const MAX_FIELDS = 200;
 // key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`), .NET/Go prints and Rust
 // Debug output (`code: Some("model_not_found")`).
 const FIELD =
-	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/g;
+	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/gi;
 
 const CLASS =
 	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|BadGatewayError|GatewayTimeoutError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
@@ -35,6 +35,16 @@ const classStatus: Record<string, number> = {
 	GatewayTimeoutError: 504,
 };
 
+// Error types that stand for a status (Anthropic's and several OpenAI-compatible servers' bodies).
+const typeStatus: Record<string, number> = {
+	authentication_error: 401,
+	permission_error: 403,
+	not_found_error: 404,
+	rate_limit_error: 429,
+	request_too_large: 413,
+	overloaded_error: 529,
+};
+
 const KNOWN_STATUS = new Set([
 	400, 401, 402, 403, 404, 405, 408, 409, 413, 415, 422, 429, 500, 502, 503, 504, 520, 521, 522,
 	523, 524, 529,
@@ -49,6 +59,7 @@ const STATUS_PATTERNS = [
 	/\bHTTP (?:status |response )?code:?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
 	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
+	/\berror (\d{3})\b(?! ms)/i,
 	/(?:^|[\s:([`'"])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
 ];
 
@@ -124,7 +135,11 @@ function findMasked(text: string): RegExpExecArray | null {
 export function readSignals(input: DiagnoseInput): Signals {
 	const raw = toRawInput(input);
 	// Undo one level of string escaping (`\"message\": \"...\"` inside a logged string).
-	const text = boundText(raw.text).replace(/\\"/g, '"').replace(/\\n/g, '\n');
+	// Runs of spaces and tabs become one space: wrapped or aligned logs split phrases with them.
+	const text = boundText(raw.text)
+		.replace(/\\"/g, '"')
+		.replace(/\\n/g, '\n')
+		.replace(/[ \t]{2,}/g, ' ');
 	const signals: Signals = {
 		text,
 		lower: text.toLowerCase(),
@@ -141,6 +156,8 @@ export function readSignals(input: DiagnoseInput): Signals {
 	for (const match of text.matchAll(FIELD)) {
 		if (++count > MAX_FIELDS) break;
 		const key = match[1].toLowerCase();
+		// Capitalised keys ("Code: x, Message: y") are a wrapper's re-format; "Error:" there is a label.
+		if (key === 'error' && match[1] !== 'error') continue;
 		const value = unquote(match[2]);
 		if (key === 'type' || key === 'error_type') {
 			if (/^[a-z_]{2,60}$/.test(value) && value !== 'error') signals.types.push(value);
@@ -163,6 +180,7 @@ export function readSignals(input: DiagnoseInput): Signals {
 		raw.status ??
 		findStatus(text) ??
 		signals.classes.map((name) => classStatus[name]).find((status) => status !== undefined) ??
+		signals.types.map((type) => typeStatus[type]).find((status) => status !== undefined) ??
 		findReasonStatus(text);
 	const masked = findMasked(text);
 	if (masked) signals.maskedKey = masked[1].trim() === '' ? '' : masked[1].replace(/^\s+/, '');

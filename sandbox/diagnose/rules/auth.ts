@@ -65,11 +65,14 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 		'missing authentication header',
 		'missing bearer',
 		'no api key was provided',
+		// OpenAI's own missing-key message, quoted without its first sentence.
+		'provide your api key in an authorization header',
 	],
 	// OpenRouter and relays: "No auth credentials found", "No cookie auth credentials found";
 	// hosted tools: "We couldn't find a secret with the name OPENAI_API_KEY".
+	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')".
 	regex:
-		/KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
+		/\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /** The Authorization header as a client echoed it: "Bearer undefined" or "Bearer " with nothing. */
@@ -129,12 +132,20 @@ export const accountRules: Rule[] = [
 		phrases: ['openai-project header should match', 'no such project', 'invalid project id'],
 	}),
 	textRule('missing_scopes', 'scopes', {
-		codes: ['missing_scopes', 'insufficient_permissions'],
+		// Azure names a missing role in the code (`PermissionDenied`, `AuthorizationFailed`).
+		codes: [
+			'missing_scopes',
+			'insufficient_permissions',
+			'permissiondenied',
+			'authorizationfailed',
+		],
 		phrases: [
 			'missing scopes',
 			'insufficient permissions for this operation',
 			'have the necessary scopes',
 			'does not have the required scope',
+			'principal does not have access',
+			'not authorized to perform',
 		],
 		refine: (signals) => {
 			const scope = /Missing scopes?: ([\w., ]{1,80}?)[.\s]*(?:Check|$|["'])/m.exec(
@@ -173,6 +184,41 @@ export const accountRules: Rule[] = [
 		}),
 	}),
 ];
+
+// An organization setting or header printed with its value: `'OpenAI-Organization': 'Personal'`,
+// `"chatgpt.gpt3.organization": "My Organization"`, `OPENAI_ORG_ID=…`.
+const ORGANIZATION_VALUE =
+	/\b(?:openai-organization|organization|org(?:anization)?_id|openai_org(?:anization)?(?:_id)?)["']?\s*[:=]\s*["']([^"'\n]{1,80})["']/i;
+
+/**
+ * A rejected call (401) whose printed settings send an organization that is not an org id: the
+ * header takes `org-…`, and a display name ("Personal", "My Organization") is refused.
+ */
+export const organizationValueRule: Rule = {
+	id: 'wrong_organization',
+	name: 'organization-value',
+	match(signals) {
+		if (signals.status !== 401) return undefined;
+		const match = ORGANIZATION_VALUE.exec(signals.text);
+		const value = match?.[1].trim();
+		if (!match || !value || /^org-[A-Za-z0-9]{6,}$/.test(value)) return undefined;
+		if (/^(?:undefined|null|none|nil)$/i.test(value) || /^\$|\{/.test(value)) return undefined;
+		return {
+			confidence: 0.7,
+			evidence: [snippet(signals.text, match.index, match[0].length), 'HTTP status 401'],
+			explanation: `The request named the organization "${value}", which is not an organization id: the OpenAI-Organization header (organization setting, OPENAI_ORG_ID) takes the id that starts with "org-", and any other value is refused with 401.`,
+			fixes: [
+				'Remove the organization setting (the key’s default organization is used), or set it to the id shown at https://platform.openai.com/settings/organization/general (org-…).',
+			],
+			alternatives: [
+				{
+					id: 'invalid_key',
+					why: 'If the organization setting is right, the key itself is not one OpenAI knows.',
+				},
+			],
+		};
+	},
+};
 
 /** "Incorrect API key provided: <masked>": the masked value decides malformed vs invalid. */
 export const maskedKeyRule: Rule = {

@@ -36,5 +36,9 @@ export const billingRules: Rule[] = [
 			'insufficient balance',
 			'insufficient_balance',
 		],
+		// Relays and proxies name their own quota or budget: `insufficient_user_quota`, "user quota
+		// is not enough", "Budget has been exceeded", "max budget reached".
+		regex:
+			/\binsufficient[_ ](?:\w+[_ ])?(?:quota|balance|credits?|funds)\b|\bquota (?:is )?not enough\b|\b(?:budget|spend(?:ing)? limit|credit limit)\b[^.\n]{0,30}\b(?:exceeded|reached|exhausted|used up)\b|\b(?:exceeded|reached|exhausted)\b[^.\n]{0,20}\b(?:budget|spend(?:ing)? limit)\b/i,
 	}),
 ];

@@ -13,6 +13,7 @@ import {
 	invalidKeyRule,
 	maskedKeyRule,
 	missingKeyRule,
+	organizationValueRule,
 } from './auth.ts';
 import { baseUrlRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
 	badRequestRule,
 	corsRule,
 	networkRule,
+	organizationValueRule,
 	bearerEchoRule,
 	statusRule,
 ];

@@ -77,6 +77,12 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'the api deployment for this resource does not exist',
 		'deploymentnotfound',
 		'model_not_found',
+		// Servers and gateways in their own words: Xinference, vLLM, OpenRouter.
+		'model not found',
+		'no such model',
+		'unknown model',
+		'model does not exist',
+		'no endpoints found for',
 	],
 	regex:
 		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)/i,

@@ -5,8 +5,13 @@ import { textRule } from './text-rule.ts';
 export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 	// Any other error of type invalid_request_error that is not an auth, quota or route error.
 	types: ['invalid_request_error'],
+	// A 404 counts when its body names a parameter: the route exists, the request is wrong for it
+	// ("This is a chat model and not supported in the v1/completions endpoint", param "model").
 	when: (signals) =>
-		signals.status === undefined || signals.status === 400 || signals.status === 422,
+		signals.status === undefined ||
+		signals.status === 400 ||
+		signals.status === 422 ||
+		(signals.status === 404 && signals.params.length > 0),
 	codes: [
 		'context_length_exceeded',
 		'invalid_value',
@@ -39,6 +44,7 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'invalid schema',
 		"must contain the word 'json'",
 		'is not supported with this model',
+		'not supported in the',
 		'does not support',
 		'expected type',
 		'apiremovedinv1',

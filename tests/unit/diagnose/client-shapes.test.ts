@@ -210,6 +210,64 @@ const shapes: [DiagnosisId, string][] = [
 		'bad_request',
 		"Error code: 400 - {'error': {'message': \"'json_object' is not of type 'object' - 'response_format'\", 'type': 'invalid_request_error', 'param': None, 'code': None}}",
 	],
+	// Wrappers that re-format the body with capitalised keys and aligned spaces (Codex CLI).
+	[
+		'wrong_organization',
+		'Error details: Status: 401, Code: mismatched_organization, Type: invalid_request_error, Message: 401 OpenAI-Organization      header should match organization for API key.',
+	],
+	// An organization display name where the header takes an org id.
+	[
+		'wrong_organization',
+		"Error: Request failed with status code 401\n  headers: {\n    Authorization: 'Bearer (redacted)',\n    'OpenAI-Organization': 'Personal',\n  }",
+	],
+	// Types that stand for a status, with no status printed (Anthropic-style bodies).
+	[
+		'invalid_key',
+		'{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+	],
+	[
+		'rate_limit',
+		'{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed the rate limit for your organization."}}',
+	],
+	// A relay's or proxy's own quota and budget.
+	[
+		'insufficient_quota',
+		'preConsumeQuota failed: {Error:{Message:user quota is not enough Type:one_api_error Param: Code:insufficient_user_quota} StatusCode:403}',
+	],
+	[
+		'insufficient_quota',
+		'litellm.BadRequestError: OpenAIException - Budget has been exceeded! Current cost: 10.2, Max budget: 10.0',
+	],
+	// Another service's key, masked right after its prefix, sent to api.openai.com.
+	[
+		'wrong_base_url',
+		'AuthenticationError: 401 Incorrect API key provided: esecret_**********************abc. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	// A client's own argument check on the key.
+	['missing_key', "System.ArgumentNullException: Value cannot be null. (Parameter 'apiKey')"],
+	[
+		'missing_key',
+		"System.ArgumentException: The value cannot be an empty string or composed entirely of whitespace. (Parameter 'apiKey')",
+	],
+	// Servers that say "model not found" in their own words, and OpenRouter's "no endpoints".
+	[
+		'model_not_found',
+		"openai.BadRequestError: Error code: 400 - {'detail': 'Model not found, uid: qwen-chat'}",
+	],
+	[
+		'model_not_found',
+		'{"error":{"message":"No endpoints found for meta-llama/llama-3-8b:free.","code":404}}',
+	],
+	// A 404 whose body names a parameter: the route exists, the request does not fit it.
+	[
+		'bad_request',
+		"openai.NotFoundError: Error code: 404 - {'error': {'message': 'This is a chat model and not supported in the v1/completions endpoint. Did you mean to use v1/chat/completions?', 'type': 'invalid_request_error', 'param': 'model', 'code': None}}",
+	],
+	// Azure role assignments.
+	[
+		'missing_scopes',
+		"openai.AuthenticationError: Error code: 401 - {'error': {'code': 'PermissionDenied', 'message': 'Principal does not have access to API/Operation.'}}",
+	],
 ];
 
 describe('client shapes across languages', () => {
