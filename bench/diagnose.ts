@@ -35,12 +35,17 @@ const holdout = loadCases('holdout');
 report('Development set', measure(dev));
 report('Holdout set, now (all rounds)', measure(holdout));
 console.log('\n## Holdout, first measurements (the honest estimate for unseen reports)\n');
+const pooled = { correct: 0, total: 0 };
 for (const [round, first] of Object.entries(firstMeasurements)) {
 	const now = measure(holdout.filter((real) => real.round === Number(round)));
+	pooled.correct += first.correct;
+	pooled.total += first.total;
+	const again = first.again ? `, ${ratio(first.again)} ${first.again.when}` : '';
 	console.log(
-		`- round ${round}: ${ratio(first)} when first measured, ${ratio(now)} now (the misses it revealed were fixed afterwards)`,
+		`- round ${round}: ${ratio(first)} when first measured${again}, ${ratio(now)} now (the misses it revealed were fixed afterwards)`,
 	);
 }
+console.log(`- all rounds, first measurements pooled: ${ratio(pooled)}`);
 
 function timeOf(input: string, runs: number): { first: number; median: number } {
 	let start = performance.now();

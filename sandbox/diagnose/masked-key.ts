@@ -31,7 +31,7 @@ const SHOWN_PREFIX: Record<string, string> = {
 };
 
 const PLACEHOLDER =
-	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret|placeholder|changeme|dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
+	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret(?:[_-]?key)?$|placeholder|changeme|dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
 
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
 export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
@@ -102,8 +102,14 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 					'This 32-character hex value is an Azure OpenAI key, sent to api.openai.com: point the client at your Azure endpoint (or use an OpenAI key).',
 			};
 		}
-		// A long token with a short lower-case prefix (`kod-`, `fk-`, `pk_`): another service's key.
-		if (length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9*]/.test(value)) {
+		// A long token with a short lower-case prefix (`kod-`, `fk-`, `pk_`), or such a prefix right
+		// before the mask at any length (echoes are often shortened by hand), or a long clean token
+		// (a hex or base62 key of another service): another service's key.
+		if (
+			(length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9*]/.test(value)) ||
+			/^[a-z]{2,8}[-_][A-Za-z0-9]{0,4}\*{2,}[A-Za-z0-9]{2,}$/.test(value) ||
+			(length >= 30 && /^[A-Za-z0-9][A-Za-z0-9*_-]+$/.test(value) && /[0-9]/.test(value))
+		) {
 			return {
 				kind: 'foreign',
 				reason: `This ${length}-character key ("${value.slice(0, 4)}…") is another service’s key, sent to api.openai.com: use that service’s base URL.`,

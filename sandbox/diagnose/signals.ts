@@ -60,7 +60,7 @@ const STATUS_PATTERNS = [
 	/\[(\d{3}):[a-z_]+\]/,
 	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
 	/\berror (\d{3})\b(?! ms)/i,
-	/(?:^|[\s:([`'"])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
+	/(?:^|[\s:([`'">])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
 ];
 
 function unquote(raw: string): string {
@@ -112,6 +112,8 @@ function findReasonStatus(text: string): number | undefined {
 
 const MASKED =
 	/Incorrect API key provided:\s?((?:[^\n]|\n(?=\.)){0,400}?)(?:\.\s+You can find|\.?\s*["'\\]*\s*,\s*["']?(?:type|code|param)["']?\s*:|\.?["'\\]*\s*\}|\.?[ \t]*(?:\r?\n(?!\.)|$))/;
+// Servers that echo only the key's end: "Authentication Fails, Your api key: ****abcd is invalid".
+const KEY_TAIL = /\byour api key:? \*{2,}([^\s*]{0,16}) is invalid/i;
 const RETRY =
 	/(?:try again in|retry after|retry-after:?)\s*([\d.]+\s*(?:ms|s|m|seconds?|minutes?)?(?:[\d.]+(?:ms|s))?)/i;
 const MODEL = /\b(?:model|to model|the model:?|for)\s*[`'"]([\w.:/-]{1,80})[`'"]/i;
@@ -184,6 +186,8 @@ export function readSignals(input: DiagnoseInput): Signals {
 		findReasonStatus(text);
 	const masked = findMasked(text);
 	if (masked) signals.maskedKey = masked[1].trim() === '' ? '' : masked[1].replace(/^\s+/, '');
+	const tail = KEY_TAIL.exec(text);
+	if (tail) signals.keyTail = tail[1];
 	const headers = signals.headers;
 	signals.requestId = headers['x-request-id'] ?? findRequestId(text);
 	signals.retryAfter =

@@ -92,6 +92,8 @@ export interface Signals {
 	classes: string[];
 	/** The value after "Incorrect API key provided:", as the server masked it. */
 	maskedKey?: string;
+	/** The key's last characters, when a server echoed only those ("Your api key: ****abcd"). */
+	keyTail?: string;
 	/** Lower-cased response headers, when given. */
 	headers: Record<string, string>;
 	requestId?: string;

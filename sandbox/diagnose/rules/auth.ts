@@ -11,6 +11,8 @@ export const headerRules: Rule[] = [
 		refine: () => ({ explanation: 'The Authorization header was "Bearer " with an empty key.' }),
 	}),
 	textRule('malformed_key', 'invalid-header-characters', {
+		// Any client's refusal to build the header: "Failed to parse header value" (Rust), "bad header value".
+		regex: /\b(?:failed to parse|could not parse|bad|malformed) header value\b/i,
 		phrases: [
 			'invalid character in header content',
 			'illegal header value',
@@ -34,6 +36,12 @@ export const headerRules: Rule[] = [
 		confidence: 0.6,
 	}),
 ];
+
+/** A server or proxy that says the key's format is wrong before looking it up. */
+export const keyFormatRule = textRule('malformed_key', 'key-format', {
+	regex:
+		/\b(?:api[ _-]?)?key (?:is )?(?:not well[- ]formed|malformed|badly formed|in (?:an |the )?(?:invalid|wrong) format)\b|\bmalformed (?:api[ _-]?)?key\b|\binvalid (?:api[ _-]?)?key format\b/i,
+});
 
 export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 	phrases: [
@@ -72,7 +80,7 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 	// hosted tools: "We couldn't find a secret with the name OPENAI_API_KEY".
 	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')".
 	regex:
-		/\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
+		/\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /** The Authorization header as a client echoed it: "Bearer undefined" or "Bearer " with nothing. */
@@ -255,6 +263,34 @@ export const maskedKeyRule: Rule = {
 					}
 				: {}),
 		};
+	},
+};
+
+/** "Your api key: ****abcd is invalid": only the end was echoed, and it can still tell a lot. */
+export const keyTailRule: Rule = {
+	id: 'invalid_key',
+	name: 'key-tail',
+	match(signals) {
+		const tail = signals.keyTail;
+		if (tail === undefined) return undefined;
+		const quote = `Your api key: ****${tail} is invalid`;
+		if (/^(?:|null|undefined|none|nil)$/i.test(tail)) {
+			return {
+				id: 'missing_key',
+				confidence: 0.85,
+				evidence: [quote],
+				explanation: `The key sent ends in "${tail || '(nothing)'}": the setting or variable that should hold it was empty, so the literal "${tail || ''}" was sent.`,
+			};
+		}
+		if (/["'`{}<>$\\]/.test(tail)) {
+			return {
+				id: 'malformed_key',
+				confidence: 0.8,
+				evidence: [quote],
+				explanation: `The key sent ends in "${tail}": a quote, brace or other character that no key has came with it, so a placeholder or a quoted value was sent instead of the bare key.`,
+			};
+		}
+		return { confidence: 0.8, evidence: [quote] };
 	},
 };
 

@@ -11,6 +11,8 @@ import {
 	bearerEchoRule,
 	headerRules,
 	invalidKeyRule,
+	keyFormatRule,
+	keyTailRule,
 	maskedKeyRule,
 	missingKeyRule,
 	organizationValueRule,
@@ -20,7 +22,13 @@ import { billingRules } from './billing.ts';
 import { modelRule } from './model.ts';
 import { badRequestRule } from './request.ts';
 import { statusRule } from './status.ts';
-import { overloadedRule, rateLimitRule, serverErrorRule } from './throttle.ts';
+import {
+	edgePageRule,
+	notJsonRule,
+	overloadedRule,
+	rateLimitRule,
+	serverErrorRule,
+} from './throttle.ts';
 import { corsRule, networkRule } from './transport.ts';
 import { verificationRule } from './verification.ts';
 
@@ -31,10 +39,13 @@ export const rules: readonly Rule[] = [
 	...accountRules,
 	...billingRules,
 	maskedKeyRule,
+	keyTailRule,
+	keyFormatRule,
 	baseUrlRule,
 	invalidKeyRule,
 	modelRule,
 	rateLimitRule,
+	edgePageRule,
 	overloadedRule,
 	serverErrorRule,
 	badRequestRule,
@@ -43,4 +54,5 @@ export const rules: readonly Rule[] = [
 	organizationValueRule,
 	bearerEchoRule,
 	statusRule,
+	notJsonRule,
 ];

@@ -53,6 +53,65 @@ export const rateLimitRule: Rule = (() => {
 	};
 })();
 
+// An HTML error page with a 5xx title instead of a JSON body: the edge or a proxy in front of the
+// API failed (nginx, Cloudflare), not the model.
+const HTML_5XX = /<title>\s*(5\d\d)\b[^<]{0,80}<\/title>|<h1>\s*(5\d\d)\b[^<]{0,80}<\/h1>/i;
+
+export const edgePageRule: Rule = {
+	id: 'server_error',
+	name: 'edge-page',
+	match(signals) {
+		const match = HTML_5XX.exec(signals.text);
+		if (!match) return undefined;
+		const status = match[1] ?? match[2];
+		return {
+			confidence: 0.7,
+			evidence: [match[0].replace(/<[^>]+>/g, ' ').trim()],
+			explanation: `The answer is an HTML "${status}" page from a web server in front of the API, not an API error: the edge or a proxy failed. It is usually brief.`,
+			...(status === '503'
+				? {
+						alternatives: [
+							{
+								id: 'overloaded' as const,
+								why: 'A 503 can also mean the service is at capacity; retry with backoff either way.',
+							},
+						],
+					}
+				: {}),
+		};
+	},
+};
+
+// The client could not read the answer as JSON: something other than the API answered (an HTML
+// outage, proxy or block page). Say so rather than "not recognised".
+const NOT_JSON =
+	/UnserializableResponse|error decoding response body|JSONDecodeError|Expecting value: line 1 column 1|Unexpected token '?<'?,? ?(?:"<|in JSON)|is not valid JSON|invalid character '<' looking for beginning of value/i;
+
+export const notJsonRule: Rule = {
+	id: 'server_error',
+	name: 'not-json',
+	match(signals) {
+		const match = NOT_JSON.exec(signals.text);
+		if (!match) return undefined;
+		return {
+			confidence: 0.4,
+			evidence: [match[0]],
+			explanation:
+				'The client could not read the answer as JSON, so something other than the API answered: most often an HTML page from the edge during an outage (retry later), otherwise a proxy, a block page or a web page at a wrong base URL. Log the raw response body to see which.',
+			alternatives: [
+				{
+					id: 'wrong_base_url',
+					why: 'A base URL that points at a web site (not the API) answers with an HTML page.',
+				},
+				{
+					id: 'unsupported_region',
+					why: 'A region or network block answers with an HTML page too.',
+				},
+			],
+		};
+	},
+};
+
 export const overloadedRule = textRule('overloaded', 'overloaded', {
 	codes: ['server_is_overloaded', 'overloaded'],
 	types: ['service_unavailable_error', 'overloaded_error'],

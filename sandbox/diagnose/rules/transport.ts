@@ -8,6 +8,10 @@ import { textRule } from './text-rule.ts';
 // /openai/..., Google's /v1beta/.
 const API_PATH = /\/v1(?:beta)?\/[a-z]|^\/openai\/[a-z]/i;
 
+// Routes api.openai.com serves (the OpenAPI spec's top-level paths), to tell a real one from a typo.
+const OPENAI_ROUTE =
+	/^\/v1\/(?:chat\/completions|completions|responses|embeddings|models|moderations|images\/(?:generations|edits|variations)|audio\/(?:speech|transcriptions|translations)|files|uploads|batches|fine_tuning\/jobs|vector_stores|assistants|threads|realtime|conversations|organization)\b/;
+
 /** A CORS failure on a URL that is no API route: the preflight hit a 404 page with no CORS headers. */
 function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	const url = signals.urls[0];
@@ -15,6 +19,10 @@ function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	if (!url && !status404) return {};
 	const wrongPath = url !== undefined && !API_PATH.test(pathOf(url));
 	if (!wrongPath && !status404) return {};
+	// A 404 on a real route of the API's own host is not a wrong URL: the browser blocked the call
+	// itself (an extension without host permission, a page without a server in between).
+	if (url !== undefined && hostOf(url) === 'api.openai.com' && OPENAI_ROUTE.test(pathOf(url)))
+		return {};
 	return {
 		id: 'wrong_base_url',
 		confidence: 0.75,

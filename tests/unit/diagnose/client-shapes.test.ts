@@ -268,6 +268,46 @@ const shapes: [DiagnosisId, string][] = [
 		'missing_scopes',
 		"openai.AuthenticationError: Error code: 401 - {'error': {'code': 'PermissionDenied', 'message': 'Principal does not have access to API/Operation.'}}",
 	],
+	// Servers that echo only the key's end: the end still tells empty, quoted or placeholder values.
+	['missing_key', '401 Authentication Fails, Your api key: ****null is invalid'],
+	[
+		'malformed_key',
+		"Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: ****ab1\" is invalid', 'type': 'authentication_error'}}",
+	],
+	[
+		'malformed_key',
+		"Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: ****KEY} is invalid', 'type': 'authentication_error'}}",
+	],
+	[
+		'invalid_key',
+		"Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: ****ab12 is invalid', 'type': 'authentication_error'}}",
+	],
+	// A client that names the unset variable in its own words.
+	['missing_key', 'Error in gpt_get_completions(question) :\n  `OPENAI_API_KEY` not provided.'],
+	['missing_key', 'GROQ_API_KEY is not set'],
+	// A client or proxy that refuses the key's format before any lookup.
+	['malformed_key', 'Failed to parse header value'],
+	['malformed_key', 'openai.InternalServerError: API Key is not well formed'],
+	// Keys of other services: a prefix right before the mask, or a long clean token.
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: secret_a**defg. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: f7124a7c****************************************************f81d. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	// An HTML error page from the edge, and an answer the client could not read as JSON.
+	[
+		'server_error',
+		'<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>',
+	],
+	['server_error', 'OpenAI\\Exceptions\\UnserializableResponse(code: 0): Syntax error'],
+	// CORS on a real route of api.openai.com: the browser blocked the call, the URL is right.
+	[
+		'cors_blocked',
+		'Blocking a cross-origin request: The “Same Origin” policy does not allow access to the remote resource located at https://api.openai.com/v1/chat/completions. Reason: The CORS header “Access-Control-Allow-Origin” is missing. Status code: 404.',
+	],
 ];
 
 describe('client shapes across languages', () => {
