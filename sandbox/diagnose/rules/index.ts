@@ -19,6 +19,7 @@ import {
 } from './auth.ts';
 import { baseUrlRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
+import { conceptRule } from './concepts.ts';
 import { modelRule } from './model.ts';
 import { badRequestRule } from './request.ts';
 import { statusRule } from './status.ts';
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
 	networkRule,
 	organizationValueRule,
 	bearerEchoRule,
+	conceptRule,
 	statusRule,
 	notJsonRule,
 ];

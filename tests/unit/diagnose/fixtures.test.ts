@@ -26,6 +26,8 @@ const knownMisses: Record<string, string> = {
 	'dotnet-ollama-404-no-body': 'a bare 404: wrong_base_url first, model_not_found second',
 	'go-500-was-model-access': 'the 500 hid a model-access problem the thread found later',
 	'requests-429-credits-not-applied': 'a bare 429: rate_limit first, insufficient_quota second',
+	'app-side-key-pattern-rejects-project-key':
+		'the app printed "Invalid OpenAI API key!": the words name invalid_key, the thread found the app’s own check wrong',
 	'rust-reqwest-decode-region':
 		'the region block page was never printed: an unreadable answer is server_error first, the region among the alternatives',
 };

@@ -1,0 +1,171 @@
+/**
+ * The last word-level rule, before the bare status: when no rule recognised a message, look for a
+ * cause named in plain words, in any wording: a subject ("quota", "model", "API key") close to a
+ * state ("exceeded", "not found", "missing"), in either order, in English or in the Chinese that
+ * relays (one-api, new-api) and their apps print. Each held round of real reports brought new
+ * wordings of old causes ("user quota is not enough", "Budget has been exceeded"); a pair of words
+ * generalises where a phrase list cannot. A status, when known, must agree with the cause.
+ */
+import type { DiagnosisId, Rule, Signals } from '../types.ts';
+import { snippet, statusEvidence } from './helpers.ts';
+import { statusRule } from './status.ts';
+
+interface Concept {
+	id: DiagnosisId;
+	/** What the message is about. */
+	subject: string;
+	/** What happened to it. */
+	state: string;
+	/** Chinese wording (subject and state joined, no word boundaries in Chinese). */
+	chinese?: string;
+	/** Statuses this cause arrives with; any status when absent. */
+	statuses?: readonly number[];
+}
+
+const AUTH = [400, 401, 403];
+
+// Most specific first: a key that is missing before a key that is wrong, quota before rate.
+const concepts: readonly Concept[] = [
+	{
+		id: 'missing_key',
+		subject: 'api[ _-]?key|apikey|secret key|auth(?:entication)? token|credentials?',
+		state:
+			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)',
+		chinese:
+			'(?:未设置|未提供|未配置|缺少|没有|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)',
+		statuses: AUTH,
+	},
+	{
+		id: 'insufficient_quota',
+		subject: 'quota|credits?|balance|budget|billing|funds|spend(?:ing)? limit|prepaid',
+		state:
+			'exceeded|insufficient|exhausted|not enough|ran out|run out|used up|depleted|too low|negative|hard limit|reached',
+		chinese:
+			'(?:额度|余额|配额|点数|积分)\\s*(?:不足|用尽|已用完|耗尽|不够|已用尽)|(?:欠费|余额为零)',
+		statuses: [400, 402, 403, 429],
+	},
+	{
+		id: 'unsupported_region',
+		subject: 'region|country|territory|location',
+		state: 'not supported|unsupported|restricted|blocked|not available',
+		chinese: '(?:地区|国家|区域)\\s*(?:不支持|受限|不可用)',
+		statuses: [400, 403],
+	},
+	{
+		id: 'model_not_found',
+		subject: 'model|deployment',
+		state:
+			"not found|does not exist|doesn't exist|unknown|not available|unavailable|no access|not exist|no available channel",
+		chinese: '(?:模型|model)\\s*\\S{0,40}?\\s*(?:不存在|无可用渠道|不可用|未找到|无权)',
+		statuses: [400, 403, 404],
+	},
+	{
+		id: 'rate_limit',
+		subject: 'rate|requests|RPM|TPM|RPD|calls',
+		state: 'limit(?:ed)?|too many|too frequent|throttl\\w*',
+		chinese: '(?:请求|调用)\\s*(?:过于频繁|太频繁|频率过高|过多)|限流|负载已饱和|速率限制',
+		statuses: [429],
+	},
+	{
+		id: 'overloaded',
+		subject: 'server|service|model|engine|upstream',
+		state: 'overloaded|at capacity|busy|high demand|temporarily unavailable',
+		chinese: '(?:服务器|服务|上游)\\s*(?:繁忙|过载|暂时不可用)',
+		statuses: [429, 500, 502, 503, 529],
+	},
+	{
+		id: 'invalid_key',
+		subject: 'api[ _-]?key|apikey|token|credentials?|authentication|authorization',
+		state:
+			"invalid|incorrect|wrong|not valid|unknown|rejected|unauthori[sz]ed|failed|fails|expired|not recogni[sz]ed|isn't valid|is not correct",
+		chinese:
+			'(?:令牌|密钥|key|Key|KEY)\\s*(?:无效|错误|已过期|不正确|验证失败|不存在)|(?:无效|错误)的\\s*(?:令牌|密钥|API\\s*Key)',
+		statuses: AUTH,
+	},
+	{
+		id: 'missing_scopes',
+		subject: 'permissions?|scopes?|role',
+		state: 'denied|insufficient|missing|lacks?|does not have|not granted|required',
+		chinese: '(?:权限)\\s*(?:不足|被拒绝|缺失)|没有权限|无权限',
+		statuses: [401, 403],
+	},
+	{
+		id: 'wrong_base_url',
+		subject: 'url|endpoint|route|base[ _]?url|api base|host',
+		state: 'not found|invalid|wrong|incorrect|unknown|does not exist|unreachable',
+		chinese: '(?:接口地址|代理地址|请求地址|URL|url)\\s*(?:错误|不存在|无效|不正确)',
+		statuses: [400, 404, 405],
+	},
+	{
+		id: 'network_error',
+		subject: 'connection|connect|network|socket|dns|proxy|ssl|tls|certificate',
+		state: 'error|failed|failure|refused|reset|closed|timed out|timeout|lost|unreachable',
+		chinese: '(?:网络|连接|代理)\\s*(?:错误|失败|超时|中断)|请求超时',
+		statuses: [408, 502, 504],
+	},
+	{
+		id: 'bad_request',
+		subject: 'parameters?|param|argument|field|property|schema|request body',
+		state: 'invalid|missing|required|unexpected|unrecognized|not allowed|too long|malformed',
+		chinese: '(?:参数)\\s*(?:错误|无效|缺失|缺少|不合法)',
+		statuses: [400, 404, 422],
+	},
+	{
+		id: 'server_error',
+		subject: 'server|internal|upstream',
+		state: 'error|failure|exception',
+		chinese: '(?:服务器|内部|上游)\\s*(?:错误|异常)',
+		statuses: [500, 502, 503, 504],
+	},
+];
+
+// Subject and state within a few words of each other, in either order, on one line.
+const GAP = '[^.\\n]{0,32}?';
+
+const compiled = concepts.map((concept) => ({
+	concept,
+	regex: new RegExp(
+		`\\b(?:${concept.subject})\\b${GAP}\\b(?:${concept.state})\\b|\\b(?:${concept.state})\\b${GAP}\\b(?:${concept.subject})\\b${concept.chinese ? `|${concept.chinese}` : ''}`,
+		'i',
+	),
+}));
+
+// Only the messages and the lines around the error are read, not a whole pasted log: the first
+// 8 KB of messages, else the first 16 KB of text.
+function scope(signals: Signals): string {
+	return signals.messages.length > 0
+		? signals.messages.join('\n').slice(0, 8192)
+		: signals.text.slice(0, 16384);
+}
+
+export const conceptRule: Rule = {
+	id: 'other',
+	name: 'concepts',
+	match(signals) {
+		const text = scope(signals);
+		const status = signals.status;
+		for (const { concept, regex } of compiled) {
+			// A known status must fit the cause; 5xx from a proxy may wrap anything.
+			if (
+				status !== undefined &&
+				status < 500 &&
+				concept.statuses &&
+				!concept.statuses.includes(status)
+			)
+				continue;
+			const match = regex.exec(text);
+			if (!match) continue;
+			// Words that agree with the status add nothing to it: keep the status rule's caveats.
+			const byStatus = statusRule.match(signals);
+			if (byStatus?.id === concept.id) return byStatus;
+			const quote = snippet(text, match.index, match[0].length);
+			const statusQuote = statusEvidence(signals);
+			return {
+				id: concept.id,
+				confidence: 0.55,
+				evidence: statusQuote ? [quote, statusQuote] : [quote],
+			};
+		}
+		return undefined;
+	},
+};
