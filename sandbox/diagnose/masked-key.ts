@@ -10,8 +10,8 @@ export interface MaskedKeyVerdict {
 	kind: 'missing' | 'malformed' | 'invalid' | 'foreign';
 	/** Why, for a person. */
 	reason: string;
-	/** Set when the echoed length fits no real key: a damaged value is the runner-up cause. */
-	lengthOff?: string;
+	/** The runner-up cause, when the value fits two: a damaged key, or another service's key. */
+	runnerUp?: { kind: 'malformed' | 'foreign'; why: string };
 }
 
 // Expected lengths of real keys (observed): legacy 51; project 56 (2024) or ~164; svcacct ~167.
@@ -31,7 +31,11 @@ const SHOWN_PREFIX: Record<string, string> = {
 };
 
 const PLACEHOLDER =
-	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret(?:[_-]?key)?$|placeholder|changeme|dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
+	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret(?:[_-]?key)?$|placeholder|changeme|(?:sk-)?dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
+
+// The values local OpenAI-compatible servers' docs tell people to use as the key.
+const LOCAL_DUMMY =
+	/^(?:sk-)?(?:no-?key(?:-required)?|not-?needed|empty|ollama|lm-?studio|llama\.?cpp|vllm|localai)$/i;
 
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
 export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
@@ -79,10 +83,25 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 			reason: 'The key carries a name prefix such as OPENAI_API_KEY= or apiKey:.',
 		};
 	}
+	if (LOCAL_DUMMY.test(value)) {
+		return {
+			kind: 'foreign',
+			reason: `"${value}" is the stand-in key people give a local or self-hosted server (Ollama, LM Studio, vLLM, a proxy), and OpenAI answered: the base URL was not applied, so the request went to api.openai.com instead of that server.`,
+		};
+	}
 	if (PLACEHOLDER.test(value)) {
 		return {
 			kind: 'malformed',
 			reason: `The key is placeholder text ("${value}"), not a real key.`,
+			// "dummy" is also what people give a local server: then the base URL was not applied.
+			...(/dummy/i.test(value)
+				? {
+						runnerUp: {
+							kind: 'foreign' as const,
+							why: `If "${value}" was meant for a local or self-hosted server, the base URL was not applied and the request reached api.openai.com.`,
+						},
+					}
+				: {}),
 		};
 	}
 	if (/\s/.test(value.replace(/\*+/g, ''))) {
@@ -108,7 +127,9 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 		if (
 			(length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9*]/.test(value)) ||
 			/^[a-z]{2,8}[-_][A-Za-z0-9]{0,4}\*{2,}[A-Za-z0-9]{2,}$/.test(value) ||
-			(length >= 30 && /^[A-Za-z0-9][A-Za-z0-9*_-]+$/.test(value) && /[0-9]/.test(value))
+			(length >= 30 &&
+				/^[A-Za-z0-9][A-Za-z0-9*_-]+$/.test(value) &&
+				(/[0-9]/.test(value) || /\*{10}/.test(value)))
 		) {
 			return {
 				kind: 'foreign',
@@ -159,7 +180,10 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 		return {
 			kind: 'invalid',
 			reason: 'OpenAI does not recognise this key.',
-			lengthOff: `The echoed value is ${length} characters; a ${prefix}… key is ${prefix === 'sk-' ? '51' : 'about 164'}. If the echo was not shortened by hand, the key was cut short or has extra characters.`,
+			runnerUp: {
+				kind: 'malformed',
+				why: `The echoed value is ${length} characters; a ${prefix}… key is ${prefix === 'sk-' ? '51' : 'about 164'}. If the echo was not shortened by hand, the key was cut short or has extra characters.`,
+			},
 		};
 	}
 	return {

@@ -60,6 +60,8 @@ const STATUS_PATTERNS = [
 	/\[(\d{3}):[a-z_]+\]/,
 	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
 	/\berror (\d{3})\b(?! ms)/i,
+	// Logs translated by an app: 错误代码 / 状态码 (Chinese), エラーコード / ステータスコード (Japanese).
+	/(?:错误代码|错误码|状态码|エラーコード|ステータスコード)\s*[:：]?\s*(\d{3})\b/,
 	/(?:^|[\s:([`'">])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
 ];
 

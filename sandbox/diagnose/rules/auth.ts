@@ -89,6 +89,16 @@ export const bearerEchoRule: Rule = {
 	name: 'bearer-echo',
 	match(signals) {
 		const value = signals.bearer;
+		if (value !== undefined && /^[{[<`]/.test(value)) {
+			// "Bearer {'api_key': '…'}": a whole object or a template went where the key belongs.
+			return {
+				id: 'malformed_key',
+				confidence: 0.8,
+				evidence: [`Authorization: Bearer ${value}…`],
+				explanation:
+					'The Authorization header carried a structure or template ("Bearer {…") instead of the bare key: the code passed a settings object or an unfilled template where the key string belongs.',
+			};
+		}
 		// A shell variable ("Bearer $OPENAI_API_KEY") in a printed command is not an echo.
 		if (value === undefined || !/^(?:|undefined|null|none|nil)$/i.test(value)) return undefined;
 		return {
@@ -244,24 +254,23 @@ export const maskedKeyRule: Rule = {
 			missing: 'missing_key',
 			foreign: 'wrong_base_url',
 		} as const;
+		const alternatives = [
+			...(verdict.runnerUp ? [{ id: ids[verdict.runnerUp.kind], why: verdict.runnerUp.why }] : []),
+			...(verdict.kind === 'invalid'
+				? [
+						{
+							id: 'wrong_base_url' as const,
+							why: 'If the key came from a relay, reseller or another provider, it only works at that service’s base URL: an ignored or unset base URL sends it to api.openai.com.',
+						},
+					]
+				: []),
+		];
 		return {
 			id: ids[verdict.kind],
 			confidence: verdict.kind === 'invalid' ? 0.8 : verdict.kind === 'foreign' ? 0.8 : 0.9,
 			evidence: status ? [quote, status] : [quote],
 			explanation: verdict.reason,
-			...(verdict.kind === 'invalid'
-				? {
-						alternatives: [
-							...(verdict.lengthOff
-								? [{ id: 'malformed_key' as const, why: verdict.lengthOff }]
-								: []),
-							{
-								id: 'wrong_base_url' as const,
-								why: 'If the key came from a relay, reseller or another provider, it only works at that service’s base URL: an ignored or unset base URL sends it to api.openai.com.',
-							},
-						],
-					}
-				: {}),
+			...(alternatives.length > 0 ? { alternatives } : {}),
 		};
 	},
 };
@@ -282,7 +291,7 @@ export const keyTailRule: Rule = {
 				explanation: `The key sent ends in "${tail || '(nothing)'}": the setting or variable that should hold it was empty, so the literal "${tail || ''}" was sent.`,
 			};
 		}
-		if (/["'`{}<>$\\]/.test(tail)) {
+		if (/["'`{}<>$\\]/.test(tail) || /^(?:here|_key|-key|xxx+|x{2,}|your|key)$/i.test(tail)) {
 			return {
 				id: 'malformed_key',
 				confidence: 0.8,

@@ -32,7 +32,7 @@ const concepts: readonly Concept[] = [
 		state:
 			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)',
 		chinese:
-			'(?:未设置|未提供|未配置|缺少|没有|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)',
+			'(?:未|没有)(?:设置|提供|配置|填写|填)?\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:缺少|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)',
 		statuses: AUTH,
 	},
 	{
@@ -45,6 +45,14 @@ const concepts: readonly Concept[] = [
 		statuses: [400, 402, 403, 429],
 	},
 	{
+		id: 'organization_not_verified',
+		subject: 'organi[sz]ation',
+		state: 'verified|verification|verify',
+		// Apps translate OpenAI's message: 組織認証 (Japanese), 组织验证 / 组织认证 (Chinese).
+		chinese: '(?:組織|组织)\\s*(?:認証|验证|认证)',
+		statuses: [400, 403],
+	},
+	{
 		id: 'unsupported_region',
 		subject: 'region|country|territory|location',
 		state: 'not supported|unsupported|restricted|blocked|not available',
@@ -53,7 +61,7 @@ const concepts: readonly Concept[] = [
 	},
 	{
 		id: 'model_not_found',
-		subject: 'model|deployment',
+		subject: 'model|deployment|engine',
 		state:
 			"not found|does not exist|doesn't exist|unknown|not available|unavailable|no access|not exist|no available channel",
 		chinese: '(?:模型|model)\\s*\\S{0,40}?\\s*(?:不存在|无可用渠道|不可用|未找到|无权)',
@@ -68,9 +76,9 @@ const concepts: readonly Concept[] = [
 	},
 	{
 		id: 'overloaded',
-		subject: 'server|service|model|engine|upstream',
-		state: 'overloaded|at capacity|busy|high demand|temporarily unavailable',
-		chinese: '(?:服务器|服务|上游)\\s*(?:繁忙|过载|暂时不可用)',
+		subject: 'server|service|system|model|engine|upstream',
+		state: 'overloaded|at capacity|busy|high demand|temporarily unavailable|peak load',
+		chinese: '过载|(?:服务器|服务|上游)\\s*(?:繁忙|暂时不可用)',
 		statuses: [429, 500, 502, 503, 529],
 	},
 	{
@@ -120,7 +128,7 @@ const concepts: readonly Concept[] = [
 ];
 
 // Subject and state within a few words of each other, in either order, on one line.
-const GAP = '[^.\\n]{0,32}?';
+const GAP = '[^.\\n]{0,40}?';
 
 const compiled = concepts.map((concept) => ({
 	concept,

@@ -25,6 +25,8 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'invalid_json',
 		'invalid_request_body',
 	],
+	// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …".
+	regex: /\bInvalid '[\w.[\]-]{1,80}':/,
 	phrases: [
 		'maximum context length',
 		'must provide a model parameter',
@@ -44,7 +46,8 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'invalid schema',
 		"must contain the word 'json'",
 		'is not supported with this model',
-		'not supported in the',
+		'not supported in ',
+		'does not match pattern',
 		'does not support',
 		'expected type',
 		'apiremovedinv1',

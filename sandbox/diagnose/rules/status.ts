@@ -90,6 +90,24 @@ function guess(status: number): StatusGuess | undefined {
 	return undefined;
 }
 
+// A 403 from a report that names where it ran, when that place is one OpenAI does not serve.
+const UNSUPPORTED_PLACE =
+	/\b(?:Hong ?Kong|HK server|mainland China|China|Macau|Russia|Iran|North Korea|Syria|Cuba|Belarus|Venezuela)\b|香港|中国大陆|国内服务器|澳门/;
+
+function namedPlace(signals: Signals): StatusGuess | undefined {
+	if (signals.status !== 403) return undefined;
+	const place = UNSUPPORTED_PLACE.exec(signals.text)?.[0];
+	if (!place) return undefined;
+	return {
+		id: 'unsupported_region',
+		confidence: 0.6,
+		explanation: `A 403 from a machine in ${place}: OpenAI does not serve requests from there, and the check uses the exit IP of the machine that calls the API (a server, a proxy, a VPN), not where you are.`,
+		alternatives: [
+			{ id: 'missing_scopes', why: 'A restricted key or project setting also answers 403.' },
+		],
+	};
+}
+
 // A bare Cloudflare "403 Forbidden" page from api.openai.com is most often a blocked exit IP
 // (country, VPN, cloud region) rather than a key problem.
 function cloudflareBlock(signals: Signals): StatusGuess | undefined {
@@ -107,7 +125,7 @@ export const statusRule: Rule = {
 	name: 'status-only',
 	match(signals: Signals): RuleMatch | undefined {
 		if (signals.status === undefined) return undefined;
-		const found = cloudflareBlock(signals) ?? guess(signals.status);
+		const found = namedPlace(signals) ?? cloudflareBlock(signals) ?? guess(signals.status);
 		if (!found) return undefined;
 		const classes = signals.classes.length > 0 ? `SDK error: ${signals.classes[0]}` : undefined;
 		return {

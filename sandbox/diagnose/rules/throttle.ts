@@ -25,6 +25,8 @@ function refineRateLimit(signals: Signals) {
 export const rateLimitRule: Rule = (() => {
 	const base = textRule('rate_limit', 'rate-limit', {
 		codes: ['rate_limit_exceeded', 'slow_down', 'tokens_usage_based', 'rate_limit_error'],
+		// Other servers' codes for the same thing: `limit_requests`, `rate_limited`, `too_many_requests`.
+		regex: /["'](?:limit_requests|rate_limited|too_many_requests|requests_limit_exceeded)["']/i,
 		types: RATE_TYPES,
 		phrases: [
 			'rate limit reached',

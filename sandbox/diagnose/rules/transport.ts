@@ -6,7 +6,7 @@ import { textRule } from './text-rule.ts';
 
 // A real API route: /v1/<endpoint> (after any gateway prefix, e.g. /api/v1/, /zen/v1/), Azure's
 // /openai/..., Google's /v1beta/.
-const API_PATH = /\/v1(?:beta)?\/[a-z]|^\/openai\/[a-z]/i;
+const API_PATH = /\/v1(?:beta)?\/[a-z]|\/openai\/[a-z]/i;
 
 // Routes api.openai.com serves (the OpenAPI spec's top-level paths), to tell a real one from a typo.
 const OPENAI_ROUTE =
@@ -14,10 +14,21 @@ const OPENAI_ROUTE =
 
 /** A CORS failure on a URL that is no API route: the preflight hit a 404 page with no CORS headers. */
 function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
+	// Mixed content names the page first and is about the scheme, not the path.
+	if (/mixed content/i.test(signals.text)) {
+		return {
+			explanation:
+				'The page is served over https and called a plain http:// address, so the browser blocked the call (mixed content). Serve the API over https, call it from your server, or run the page on http://localhost.',
+		};
+	}
 	const url = signals.urls[0];
 	const status404 = /status code:? 404|\b404 \(Not Found\)/i.test(signals.text);
 	if (!url && !status404) return {};
-	const wrongPath = url !== undefined && !API_PATH.test(pathOf(url));
+	// api.openai.com serves only /v1/…; other hosts (Azure, gateways) may put the endpoint elsewhere.
+	const wrongPath =
+		url !== undefined &&
+		(!API_PATH.test(pathOf(url)) ||
+			(hostOf(url) === 'api.openai.com' && !pathOf(url).startsWith('/v1/')));
 	if (!wrongPath && !status404) return {};
 	// A 404 on a real route of the API's own host is not a wrong URL: the browser blocked the call
 	// itself (an extension without host permission, a page without a server in between).
@@ -51,6 +62,8 @@ export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 		'cors error',
 		'is not allowed by access-control-allow-origin',
 		'access-control-allow-headers',
+		// The browser also blocks a plain-http call from an https page (mixed content).
+		'mixed content',
 	],
 	refine: corsOnWrongUrl,
 });
@@ -167,6 +180,11 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'remote end closed connection',
 		'network is unreachable',
 		'broken pipe',
+		'socketexception',
+		'failed host lookup',
+		'cannot assign requested address',
+		'no route to host',
+		'timedout',
 	],
 	refine: (signals) =>
 		typoHost(signals) ??

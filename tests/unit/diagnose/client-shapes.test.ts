@@ -308,6 +308,85 @@ const shapes: [DiagnosisId, string][] = [
 		'cors_blocked',
 		'Blocking a cross-origin request: The “Same Origin” policy does not allow access to the remote resource located at https://api.openai.com/v1/chat/completions. Reason: The CORS header “Access-Control-Allow-Origin” is missing. Status code: 404.',
 	],
+	// A cause named in plain words, any wording, English or the Chinese relays print.
+	['insufficient_quota', 'Error: your prepaid balance is too low to run this request'],
+	[
+		'model_not_found',
+		'{"error":{"message":"Engine not found","type":"invalid_request_error","param":null,"code":null}}',
+	],
+	['missing_key', '打包后还是会提示没有填写 API key'],
+	[
+		'insufficient_quota',
+		'{"error":{"message":"用户额度不足, 剩余额度: ¥0.00","type":"new_api_error"}}',
+	],
+	[
+		'invalid_key',
+		'{"error":{"message":"无效的令牌 (request id: 2025110410494899923319380065588)","type":"new_api_error"}}',
+	],
+	[
+		'rate_limit',
+		"单条翻译失败：错误代码：429 - {'error': {'message': '您已超过当前的请求列表限制。', 'type': 'limit_requests', 'code': 'limit_requests'}}",
+	],
+	['overloaded', '该模型目前因其他请求而过载,您可以重试您的请求'],
+	[
+		'organization_not_verified',
+		'画像生成（OpenAI）エラー: gpt-image-1 モデルを利用するためには組織認証行ってください。',
+	],
+	// OpenAI's parameter errors name the parameter first.
+	[
+		'bad_request',
+		"Invalid 'tools[0].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+	],
+	// Network failures in Dart and Rust words.
+	[
+		'network_error',
+		"SocketException: Failed host lookup: 'api.openai.com' (OS Error: Host sconosciuto. , errno = 11001)",
+	],
+	[
+		'network_error',
+		'reqwest::Error { kind: Request, url: Url { scheme: "https", host: Some(Domain("api.openai.com")), path: "/v1/chat/completions" }, source: TimedOut }',
+	],
+	[
+		'network_error',
+		'[non-fatal] Tracing: request failed: [Errno 99] Cannot assign requested address',
+	],
+	// Keys of other services and of local servers, echoed by api.openai.com.
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: AIzaSyCM***************************EyFo. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: sk-no-key-required. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	[
+		'malformed_key',
+		'Incorrect API key provided: dummy. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	[
+		'malformed_key',
+		"Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: ****here is invalid'}}",
+	],
+	// The Authorization header carried an object instead of the key.
+	[
+		'malformed_key',
+		"headers={'Authorization': \"Bearer {'api_key': '112233445566'}\", 'Content-Type': 'application/json'}\nError code: 401",
+	],
+	// The browser blocked an http call from an https page.
+	[
+		'cors_blocked',
+		"Mixed Content: The page at 'https://example.app/' was loaded over HTTPS, but requested an insecure resource 'http://my-server.example:5001/v1/chat/completions'. This request has been blocked; the content must be served over HTTPS.",
+	],
+	// CORS on a gateway's Azure-style route: the route is real, the gateway does not allow browsers.
+	[
+		'cors_blocked',
+		"Access to fetch at 'https://gateway.example/preview/openai/deployments/gpt-4o/chat/completions?api-version=2024-02-01' from origin 'https://app.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+	],
+	// A 403 from a place OpenAI does not serve.
+	[
+		'unsupported_region',
+		'APIError: HTTP code 403 from API\n\nThe request goes from our Hong Kong server',
+	],
 ];
 
 describe('client shapes across languages', () => {

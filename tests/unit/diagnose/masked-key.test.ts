@@ -55,11 +55,12 @@ describe('judgeMaskedKey', () => {
 		(_name, value) => {
 			const verdict = judgeMaskedKey(maskKey(value));
 			expect(verdict.kind).toBe('invalid');
-			expect(verdict.lengthOff).toMatch(/cut short/);
+			expect(verdict.runnerUp?.kind).toBe('malformed');
+			expect(verdict.runnerUp?.why).toMatch(/cut short/);
 		},
 	);
 	it('a whole key has no length doubt', () => {
-		expect(judgeMaskedKey(maskKey(legacy)).lengthOff).toBeUndefined();
+		expect(judgeMaskedKey(maskKey(legacy)).runnerUp).toBeUndefined();
 	});
 	it('newer masks without a length are invalid', () => {
 		expect(judgeMaskedKey('sk-...1JMA').kind).toBe('invalid');
