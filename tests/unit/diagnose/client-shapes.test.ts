@@ -312,7 +312,7 @@ const shapes: [DiagnosisId, string][] = [
 	['insufficient_quota', 'Error: your prepaid balance is too low to run this request'],
 	[
 		'model_not_found',
-		'{"error":{"message":"Engine not found","type":"invalid_request_error","param":null,"code":null}}',
+		'Error code: 404 - {"error":{"message":"Engine not found","type":"invalid_request_error","param":null,"code":null}}',
 	],
 	['missing_key', '打包后还是会提示没有填写 API key'],
 	[
