@@ -139,7 +139,11 @@ export function createKey(
 	return { key: view(key), value: secret };
 }
 
-/** Revokes a key: it then fails like an unknown key (401 invalid_api_key). */
+/**
+ * Revokes a key. On the platform that deletes it, so it leaves every list (the Admin API's, the
+ * console's) and fails like an unknown key (401 invalid_api_key). The record stays, only so that
+ * scenario checks can still name the key a program sends.
+ */
 export function revokeKey(state: PracticeState, id: string): KeyView {
 	const key = keyById(state, id);
 	key.status = 'revoked';

@@ -112,8 +112,11 @@ export function orgProject(state: PracticeState, id: string): Project {
 
 // ---- project API keys ----
 
-/** Whether a key is one the Admin API lists: live, not a scenario fixture, not an admin key. */
-function listedKey(key: KeyRecord, now: number): boolean {
+/**
+ * Whether a key is listed anywhere (the Admin API, the practice console): live, not revoked or
+ * expired, not a scenario fixture. Revoking deletes a key on the platform, so it leaves every list.
+ */
+export function listedKey(key: KeyRecord, now: number): boolean {
 	// The always-present scenario keys are fixtures of the practice API (the console hides them
 	// too): a cleanup script must not be able to delete the keys every lesson relies on.
 	if (key.scenario || key.status !== 'active') return false;

@@ -4,6 +4,7 @@
  * minted, listed and checked exactly like one made through `/__practice/`.
  */
 import * as ops from '../practice-api/admin.ts';
+import { listedKey } from '../practice-api/organization.ts';
 import type {
 	KeyLimits,
 	KeyRecord,
@@ -52,8 +53,13 @@ export interface PracticeAdmin {
 	setRateLimit(projectId: string, model: string, limits: { rpm?: number; tpm?: number }): void;
 	/** The always-present scenario key with `behavior`: its id and secret. */
 	scenarioKey(behavior: string): { id: string; secret: string };
-	/** Every key (no secrets), oldest first. */
+	/** Every key (no secrets), oldest first, revoked ones included: checks still need to name them. */
 	keys(): KeyRecord[];
+	/**
+	 * The keys the platform's key list shows, oldest first: revoking deletes a key there, so only
+	 * live ones, and never the scenario fixtures. The Admin API lists by the same rule.
+	 */
+	listedKeys(): KeyRecord[];
 	projects(): Project[];
 	usage(id: string): Usage;
 }
@@ -103,6 +109,7 @@ export function createAdmin(api: { state: PracticeState }): PracticeAdmin {
 			return { id, secret };
 		},
 		keys: () => ops.listKeys(state).sort((a, b) => a.createdAt - b.createdAt),
+		listedKeys: () => admin.keys().filter((key) => listedKey(key, state.clock.now())),
 		projects: () => ops.listProjects(state),
 		usage: (id) => ops.getUsage(state, id)[id],
 	};

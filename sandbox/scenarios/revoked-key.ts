@@ -1,4 +1,7 @@
-/** Scenario 3: the key was revoked; rotate it in the console and use the new one. */
+/**
+ * Scenario 3: the key was revoked. As on the platform, revoking deleted it: it is gone from the
+ * console, so the fix is a new key, not a rotation.
+ */
 import { firstFailure, nothingSent, successes } from './evidence.ts';
 import { project, WORKING_INDEX } from './program.ts';
 import { fail, pass, type Scenario } from './types.ts';
@@ -22,7 +25,7 @@ export const revokedKey: Scenario = {
 	starter: () => project('revoked-key', WORKING_INDEX),
 	solution: () => project('revoked-key', WORKING_INDEX),
 	solve(admin, context) {
-		const fresh = admin.rotateKey(context.ids.revoked ?? '');
+		const fresh = admin.createKey({ name: 'Laptop' });
 		return {
 			...context,
 			env: { ...context.env, OPENAI_API_KEY: fresh.secret },
@@ -30,13 +33,13 @@ export const revokedKey: Scenario = {
 		};
 	},
 	solutionSteps: [
-		'In the practice console, find "Old laptop" (Revoked) and choose Rotate: a new key with the same settings is created and shown once.',
-		'Copy it and set it as OPENAI_API_KEY. The code does not change.',
+		'In the practice console, "Old laptop" is gone: revoking a key deletes it. Choose "+ Create new secret key": the new key is shown once.',
+		'Copy it and set it as OPENAI_API_KEY (or choose "Use in sandbox"). The code does not change.',
 	],
 	hints: [
 		'A revoked key gets the same 401 "Incorrect API key provided" as a mistyped one. Which key ends like the masked one in the error?',
-		'Look the key up in the practice console: what is its status?',
-		'Rotate it in the console and put the new key in OPENAI_API_KEY.',
+		'Look for a key ending like that in the practice console: is it still listed?',
+		'Create a new key in the console and put it in OPENAI_API_KEY.',
 	],
 	starterFailure: 'key_revoked',
 	check(run) {
@@ -55,7 +58,7 @@ export const revokedKey: Scenario = {
 		) {
 			return fail(
 				'key_revoked',
-				`401 Incorrect API key: the program still sends ${revoked.redacted}, the "${revoked.name}" key, which is revoked. A revoked key never works again: rotate it and use the new key.`,
+				`401 Incorrect API key: the program still sends ${revoked.redacted}, the "${revoked.name}" key, which is revoked. A revoked key is deleted and never works again: create a new key and use it.`,
 			);
 		}
 		if (failed.errorCode === 'invalid_api_key') {

@@ -243,16 +243,13 @@ test.describe('keyboard only', () => {
 		await expect(rotated.getByRole('textbox')).toBeFocused();
 		await page.keyboard.press('Escape');
 		await expect(rotated).toHaveCount(0);
-		await expect(rotate).toBeFocused();
-		await expect(row.locator('[data-key-status]')).toHaveText('Revoked');
+		// The old key left the list, as on the platform; focus returns to its replacement's Rotate.
+		await expect(row).toHaveCount(0);
+		const fresh = practiceConsole(page).getByRole('row', { name: /Keyboard key/ });
+		await expect(fresh).toHaveCount(1);
+		await expect(fresh.getByRole('button', { name: 'Rotate Keyboard key' })).toBeFocused();
 
-		// Revoke the key the rotation made (the old one is revoked already): Enter twice.
-		const fresh = practiceConsole(page).locator('tr[data-status="active"]', {
-			hasText: 'Keyboard key',
-		});
-		const freshRotate = practiceConsole(page).locator(
-			`tr[data-key-id="${await fresh.getAttribute('data-key-id')}"] [data-action="rotate"]`,
-		);
+		// Revoke the key the rotation made: Enter twice.
 		const revoke = fresh.locator('[data-action="revoke"]');
 		await expect(revoke).toHaveAccessibleName('Revoke Keyboard key');
 		await pressUntilFocused(page, revoke);
@@ -261,9 +258,15 @@ test.describe('keyboard only', () => {
 		await expect(revoke).toHaveAccessibleName('Confirm revoke Keyboard key');
 		await expect(revoke).toBeFocused();
 		await page.keyboard.press('Enter');
-		await expect(practiceConsole(page).getByRole('status')).toContainText('is revoked');
-		// The Revoke button is disabled now; focus lands on the row's Rotate, not on the page.
-		await expect(freshRotate).toBeFocused();
+		await expect(practiceConsole(page).getByRole('status')).toHaveText(
+			'“Keyboard key” was revoked and removed: requests with it now fail with 401 invalid_api_key.',
+		);
+		await expect(fresh).toHaveCount(0);
+		// No key left: the list says so, and focus goes to the create button, not to the page.
+		await expect(practiceConsole(page).locator('tbody tr')).toHaveText(
+			'No secret keys. Create one with “+ Create new secret key”.',
+		);
+		await expect(create).toBeFocused();
 		await expectFocusVisible(page);
 	});
 

@@ -1,8 +1,9 @@
 /**
  * The practice console drives the page's practice API: a restricted key made in it fails in the
- * sandbox with the real "Missing scopes" 401, passes once the permission is fixed, and fails as a
- * revoked key after Revoke. The secret is shown once and then gone from the page. The console and
- * the Administration API share one practice organization: what one does, the other shows.
+ * sandbox with the real "Missing scopes" 401, passes once the permission is fixed, and after Revoke
+ * leaves the list and fails like an unknown key. The secret is shown once and then gone from the
+ * page. The console and the Administration API share one practice organization: what one does,
+ * the other shows, and they list the same keys after a revoke or a rotation.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -69,10 +70,22 @@ test('a restricted key fails with Missing scopes, then passes once the permissio
 	await expect(row.locator('[data-usage] > span').first()).toHaveText('1 request');
 
 	await row.getByRole('button', { name: 'Revoke Restricted test' }).click();
-	await row.getByRole('button', { name: 'Revoke Restricted test' }).click();
-	await expect(row).toContainText('Revoked');
+	await row.getByRole('button', { name: 'Confirm revoke Restricted test' }).click();
+	// Revoking deletes the key, as on the platform: it leaves the list, and the list says it is empty.
+	await expect(row).toHaveCount(0);
+	await expect(consoleElement(page).getByRole('status')).toHaveText(
+		'“Restricted test” was revoked and removed: requests with it now fail with 401 invalid_api_key.',
+	);
+	await expect(consoleElement(page).locator('tbody tr')).toHaveText(
+		'No secret keys. Create one with “+ Create new secret key”.',
+	);
+	await expect(
+		consoleElement(page).getByRole('button', { name: '+ Create new secret key' }),
+	).toBeFocused();
 	await run(page);
-	await expect(output(page)).toContainText('401 Incorrect API key provided');
+	await expect(output(page)).toContainText(
+		`401 Incorrect API key provided: ${secret.slice(0, 8)}${'*'.repeat(secret.length - 12)}${secret.slice(-4)}.`,
+	);
 });
 
 test('the console and its dialog have no axe violations', async ({ page }) => {
@@ -228,4 +241,63 @@ console.log('created', account.id);
 	await expect(output(page)).toContainText(
 		`| sk-svcacct-...${second.slice(-4)} | service account |`,
 	);
+});
+
+test('after a revoke and after a rotation the console lists exactly the keys the Administration API lists', async ({
+	page,
+}) => {
+	await page.goto('/using/rotate-and-audit-keys/?engine=worker');
+	await consoleElement(page).getByRole('button', { name: 'Open the practice console' }).click();
+	await expect(consoleElement(page)).toHaveAttribute('data-state', 'ready');
+	const reveal = page.getByRole('dialog', { name: 'Save your key' });
+	for (const name of ['Revoked', 'Rotated', 'Kept']) {
+		await consoleElement(page).getByRole('button', { name: '+ Create new secret key' }).click();
+		const create = page.getByRole('dialog', { name: 'Create new secret key' });
+		await create.getByLabel('Name (optional)').fill(name);
+		await create.getByRole('button', { name: 'Create secret key' }).click();
+		await reveal.getByRole('button', { name: 'Done' }).click();
+	}
+	const rows = consoleElement(page).locator('tbody tr[data-key-id]');
+	await expect(rows).toHaveCount(3);
+	await setIndex(
+		page,
+		`import OpenAI from 'openai';
+const client = new OpenAI({ adminAPIKey: process.env.OPENAI_ADMIN_KEY });
+const ids = [];
+for await (const project of client.admin.organization.projects.list()) {
+  for await (const key of client.admin.organization.projects.apiKeys.list(project.id)) ids.push(key.id);
+}
+console.log('listed ' + JSON.stringify(ids.sort()));
+`,
+	);
+	const agree = async (count: number) => {
+		const shown = await rows.evaluateAll((trs) =>
+			trs.map((tr) => (tr as HTMLElement).dataset.keyId ?? '').sort(),
+		);
+		expect(shown).toHaveLength(count);
+		await run(page);
+		await expect(output(page)).toContainText(`listed ${JSON.stringify(shown)}`);
+	};
+
+	const rotated = consoleElement(page).getByRole('row', { name: /Rotated/ });
+	const oldId = await rotated.getAttribute('data-key-id');
+	await rotated.getByRole('button', { name: 'Rotate Rotated' }).click();
+	await reveal.getByRole('button', { name: 'Done' }).click();
+	await expect(consoleElement(page).locator(`tr[data-key-id="${oldId}"]`)).toHaveCount(0);
+	await expect(consoleElement(page).getByRole('status')).toHaveText(
+		'“Rotated” was rotated: the old key was revoked and removed, so requests with it now fail with 401 invalid_api_key.',
+	);
+	await agree(3);
+
+	// Revoke the first row: it leaves, and focus moves to the Revoke of the row that took its place.
+	const revoked = consoleElement(page).getByRole('row', { name: /Revoked/ });
+	await revoked.getByRole('button', { name: 'Revoke Revoked' }).click();
+	await revoked.getByRole('button', { name: 'Confirm revoke Revoked' }).click();
+	await expect(revoked).toHaveCount(0);
+	await expect(
+		consoleElement(page)
+			.getByRole('row', { name: /Kept/ })
+			.getByRole('button', { name: 'Revoke Kept' }),
+	).toBeFocused();
+	await agree(2);
 });

@@ -1,7 +1,8 @@
 /**
  * The practice console's body: the key list (masked keys, usage, edit/rotate/revoke) and the
  * projects (budget, rate limits). It reads and changes the page's one practice API, so keys made
- * here work in the sandbox, and usage appears as the sandbox runs.
+ * here work in the sandbox, and usage appears as the sandbox runs. As on the platform, a revoked
+ * key (and a rotated key's old secret) leaves the list: the list is the Admin API's.
  */
 import type { KeyRecord, Project } from '../../../sandbox/practice-api/index.ts';
 import { createAdmin, type PracticeAdmin } from '../../../sandbox/scenarios/admin.ts';
@@ -50,22 +51,20 @@ function keyRow(
 	projects: Map<string, Project>,
 ): HTMLTableRowElement {
 	const usage = admin.usage(key.id);
-	const revoked = key.status === 'revoked';
-	const button = (action: string, text: string, disabled = false) =>
+	const button = (action: string, text: string) =>
 		el(
 			'button',
 			{
 				type: 'button',
 				'data-action': action,
 				'data-key-id': key.id,
-				disabled,
 				'aria-label': `${text} ${key.name}`,
 			},
 			text,
 		);
 	return el(
 		'tr',
-		{ 'data-key-id': key.id, 'data-status': key.status },
+		{ 'data-key-id': key.id },
 		el(
 			'th',
 			{ scope: 'row' },
@@ -85,7 +84,6 @@ function keyRow(
 		el('td', {}, el('code', {}, key.redacted)),
 		el('td', {}, projects.get(key.projectId)?.name ?? key.projectId),
 		el('td', { 'data-permissions': true }, permissionSummary(key)),
-		el('td', { 'data-key-status': true }, revoked ? 'Revoked' : 'Active'),
 		// One column, one line per figure: three narrow columns pushed the actions off screen.
 		el(
 			'td',
@@ -97,20 +95,32 @@ function keyRow(
 		el(
 			'td',
 			{ class: 'keylab-console-row-actions' },
-			button('edit', 'Edit', revoked),
+			button('edit', 'Edit'),
 			button('rotate', 'Rotate'),
-			button('revoke', 'Revoke', revoked),
+			button('revoke', 'Revoke'),
 		),
 	);
 }
 
-// Focuses `selector`'s button in the re-rendered list; when it is disabled now (a revoked key's
-// Revoke), the first enabled button of its row, so focus never falls back to the page.
-function focusInList(list: HTMLElement, selector: string): void {
-	const target = list.querySelector<HTMLButtonElement>(selector);
-	if (!target) return;
-	const row = [...(target.closest('tr')?.querySelectorAll('button') ?? [])];
-	(target.disabled ? row.find((button) => !button.disabled) : target)?.focus();
+const COLUMNS = ['Name', 'Secret key', 'Project', 'Permissions', 'Usage', 'Actions'];
+
+/** A key-list button that had focus before the list re-rendered, and where its row was. */
+interface ListFocus {
+	keyId: string | undefined;
+	action: string | undefined;
+	row: number;
+}
+
+// Focuses the same button in the re-rendered list. When its key has left the list (revoked,
+// rotated, deleted by code), the same button of the row that took its place, or of the row above
+// when it was the last; with no key left, `fallback`. Focus never drops to the page.
+function focusInList(list: HTMLElement, from: ListFocus, fallback: HTMLElement): void {
+	const rows = [...list.querySelectorAll<HTMLTableRowElement>('tr[data-key-id]')];
+	const row =
+		rows.find((candidate) => candidate.dataset.keyId === from.keyId) ??
+		rows[Math.min(from.row, rows.length - 1)];
+	const action = from.action ? `[data-action="${CSS.escape(from.action)}"]` : 'button';
+	(row?.querySelector<HTMLElement>(action) ?? fallback).focus();
 }
 
 /** Builds the console into `root` and keeps it in step with the practice API. */
@@ -142,17 +152,7 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 		'table',
 		{ class: 'keylab-console-keys' },
 		el('caption', {}, 'Secret keys of this practice organization'),
-		el(
-			'thead',
-			{},
-			el(
-				'tr',
-				{},
-				...['Name', 'Secret key', 'Project', 'Permissions', 'Status', 'Usage', 'Actions'].map((h) =>
-					el('th', { scope: 'col' }, h),
-				),
-			),
-		),
+		el('thead', {}, el('tr', {}, ...COLUMNS.map((h) => el('th', { scope: 'col' }, h)))),
 		tbody,
 	);
 	const create = el(
@@ -183,8 +183,9 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 	);
 
 	let signature = '';
-	const render = (force = false) => {
-		const keys = admin.keys().filter((key) => !key.scenario);
+	// `focus` names the button to focus instead of the one that had focus (a rotation's new key).
+	const render = (force = false, focus?: ListFocus) => {
+		const keys = admin.listedKeys();
 		const next = JSON.stringify([
 			keys,
 			keys.map((key) => admin.usage(key.id)),
@@ -194,15 +195,31 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 		if (!force && next === signature) return;
 		signature = next;
 		const focused = document.activeElement as HTMLElement | null;
+		const rows = [...tbody.querySelectorAll('tr')];
 		const refocus =
-			focused && tbody.contains(focused)
-				? `[data-key-id="${focused.dataset.keyId}"][data-action="${focused.dataset.action}"]`
-				: undefined;
+			focus ??
+			(focused && tbody.contains(focused)
+				? {
+						keyId: focused.dataset.keyId,
+						action: focused.dataset.action,
+						row: rows.findIndex((row) => row.contains(focused)),
+					}
+				: undefined);
 		const projects = new Map(admin.projects().map((p) => [p.id, p]));
 		tbody.replaceChildren(...keys.map((key) => keyRow(admin, key, projects)));
 		if (keys.length === 0)
-			tbody.append(el('tr', {}, el('td', { colspan: 10 }, 'No keys yet. Create one.')));
-		if (refocus) focusInList(tbody, refocus);
+			tbody.append(
+				el(
+					'tr',
+					{ 'data-empty': true },
+					el(
+						'td',
+						{ colspan: COLUMNS.length },
+						'No secret keys. Create one with “+ Create new secret key”.',
+					),
+				),
+			);
+		if (refocus) focusInList(tbody, refocus, create);
 		renderProjects(projectsHost, admin, say);
 		renderServiceAccounts(accountsHost, org, {
 			say,
@@ -226,8 +243,11 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 			openEditDialog(root, admin, key, () => (render(true), say(`Saved “${key.name}”.`)));
 		if (action === 'rotate') {
 			const fresh = admin.rotateKey(key.id);
-			render(true);
-			say(`“${key.name}” was rotated: the old key is revoked.`);
+			// The old row is gone; its replacement's Rotate opens the dialog, so focus returns there.
+			render(true, { keyId: fresh.id, action: 'rotate', row: 0 });
+			say(
+				`“${key.name}” was rotated: the old key was revoked and removed, so requests with it now fail with 401 invalid_api_key.`,
+			);
 			openRevealDialog(root, fresh.secret, fresh.record, reveal);
 		}
 		if (action === 'revoke') {
@@ -241,7 +261,9 @@ export async function mountConsole(root: HTMLElement): Promise<ConsoleView> {
 			}
 			admin.revokeKey(key.id);
 			render(true);
-			say(`“${key.name}” is revoked. Requests with it now fail with 401 invalid_api_key.`);
+			say(
+				`“${key.name}” was revoked and removed: requests with it now fail with 401 invalid_api_key.`,
+			);
 		}
 	});
 

@@ -183,6 +183,38 @@ describe('the practice Administration API', () => {
 	});
 });
 
+describe('the console’s key list after revoke and rotate', () => {
+	it('is the Admin API’s list, and a removed key answers like an unknown one', async () => {
+		const { api, admin, client } = adminSetup();
+		const consoleAdmin = createAdmin(api);
+		const ids = async () =>
+			(await admin.admin.organization.projects.apiKeys.list(P)).data.map((k) => k.id);
+		const listed = () => consoleAdmin.listedKeys().map((k) => k.id);
+		const kept = consoleAdmin.createKey({ name: 'Kept' });
+		const revoked = consoleAdmin.createKey({ name: 'Revoked' });
+		const rotated = consoleAdmin.createKey({ name: 'Rotated', owner: 'service_account' });
+
+		consoleAdmin.revokeKey(revoked.id);
+		expect(listed()).toEqual([kept.id, rotated.id]);
+		expect(listed()).toEqual(await ids());
+
+		const fresh = consoleAdmin.rotateKey(rotated.id);
+		expect(listed()).toEqual([kept.id, fresh.id]);
+		expect(listed()).toEqual(await ids());
+
+		for (const secret of [revoked.secret, rotated.secret]) {
+			const error = await caught(() => client(secret).chat.completions.create(chatBody));
+			expect(error.status).toBe(401);
+			expect(error.code).toBe('invalid_api_key');
+			expect(error.message).toBe(
+				`401 Incorrect API key provided: ${secret.slice(0, 8)}${'*'.repeat(secret.length - 12)}${secret.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+			);
+		}
+		// The records stay behind the lists, so scenario checks can still name a revoked key.
+		expect(consoleAdmin.keys().map((k) => k.id)).toContain(revoked.id);
+	});
+});
+
 describe('service-account keys made in the console', () => {
 	it('belong to a service account the API lists, and keep it when rotated', async () => {
 		const { api, admin } = adminSetup();

@@ -158,6 +158,18 @@ describe('checks between broken and fixed', () => {
 		}));
 		expect(getScenario('revoked-key').check(run)).toMatchObject({ failure: 'key_unknown' });
 	});
+
+	it('revoked-key: the revoked key is gone from the console, and a new key passes', async () => {
+		let listed: string[] = [];
+		const run = await evidence('revoked-key', hello, (admin, context) => {
+			listed = admin.listedKeys().map((key) => key.name);
+			const fresh = admin.createKey({ name: 'Laptop' });
+			return { ...context, env: { OPENAI_API_KEY: fresh.secret } };
+		});
+		// Nothing to rotate: as on the platform, revoking deleted it from the list.
+		expect(listed).not.toContain('Old laptop');
+		expect(getScenario('revoked-key').check(run)).toMatchObject({ pass: true });
+	});
 });
 
 describe('rate-limit replay', () => {
