@@ -38,7 +38,10 @@ const LOCAL_DUMMY =
 	/^(?:sk-)?(?:no-?key(?:-required)?|not-?needed|empty|ollama|lm-?studio|llama\.?cpp|vllm|localai)$/i;
 
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
-export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
+export function judgeMaskedKey(
+	masked: string,
+	echoedBy: 'openai' | 'other' = 'openai',
+): MaskedKeyVerdict {
 	const value = masked.replace(/\.$/, '');
 	if (value.trim() === '' || /^(?:''|""|``)$/.test(value.trim())) {
 		return {
@@ -107,6 +110,11 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 	if (/\s/.test(value.replace(/\*+/g, ''))) {
 		return { kind: 'malformed', reason: 'The key contains spaces.' };
 	}
+	// Another service that borrows OpenAI's wording (xAI, relays) masks its own keys its own way:
+	// OpenAI's prefixes and lengths say nothing there.
+	if (echoedBy === 'other') {
+		return { kind: 'invalid', reason: 'The service that answered does not recognise this key.' };
+	}
 	if (/^domain_p/.test(value)) {
 		return {
 			kind: 'malformed',
@@ -128,7 +136,7 @@ export function judgeMaskedKey(masked: string): MaskedKeyVerdict {
 			(length >= 30 && /^[a-z]{1,8}[-_][A-Za-z0-9*]/.test(value)) ||
 			/^[a-z]{2,8}[-_][A-Za-z0-9]{0,4}\*{2,}[A-Za-z0-9]{2,}$/.test(value) ||
 			(length >= 30 &&
-				/^[A-Za-z0-9][A-Za-z0-9*_-]+$/.test(value) &&
+				/^[A-Za-z0-9][A-Za-z0-9*_.-]+$/.test(value) &&
 				(/[0-9]/.test(value) || /\*{10}/.test(value)))
 		) {
 			return {

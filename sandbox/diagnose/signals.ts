@@ -14,7 +14,7 @@ const MAX_FIELDS = 200;
 // key = value pairs in JSON, Python dicts, v0 logs (`error_code=None`), .NET/Go prints and Rust
 // Debug output (`code: Some("model_not_found")`).
 const FIELD =
-	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*[:=]\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/gi;
+	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*(?:[:=]|\s\.(?=\s))\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/gi;
 
 const CLASS =
 	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|BadGatewayError|GatewayTimeoutError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
@@ -113,7 +113,7 @@ function findReasonStatus(text: string): number | undefined {
 }
 
 const MASKED =
-	/Incorrect API key provided:\s?((?:[^\n]|\n(?=\.)){0,400}?)(?:\.\s+You can find|\.?\s*["'\\]*\s*,\s*["']?(?:type|code|param)["']?\s*:|\.?["'\\]*\s*\}|\.?[ \t]*(?:\r?\n(?!\.)|$))/;
+	/Incorrect API key provided:\s?((?:[^\n]|\n(?=\.)){0,400}?)(?:\.\s+You can (?:find|obtain|get|create)|\.?\s*["'\\]*\s*,\s*["']?(?:type|code|param)["']?\s*:|\.?["'\\]*\s*\}|\.?[ \t]*(?:\r?\n(?!\.)|$))/;
 // Servers that echo only the key's end: "Authentication Fails, Your api key: ****abcd is invalid".
 const KEY_TAIL = /\byour api key:? \*{2,}([^\s*]{0,16}) is invalid/i;
 const RETRY =

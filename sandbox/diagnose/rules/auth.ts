@@ -12,7 +12,8 @@ export const headerRules: Rule[] = [
 	}),
 	textRule('malformed_key', 'invalid-header-characters', {
 		// Any client's refusal to build the header: "Failed to parse header value" (Rust), "bad header value".
-		regex: /\b(?:failed to parse|could not parse|bad|malformed) header value\b/i,
+		regex:
+			/\b(?:failed to parse|could not parse|bad|malformed) header value\b|\binvalid header field value for "?Authorization/i,
 		phrases: [
 			'invalid character in header content',
 			'illegal header value',
@@ -192,6 +193,8 @@ export const accountRules: Rule[] = [
 			'ip address is not allowed',
 			'not in the ip allowlist',
 			'ip_not_authorized',
+			'virtual network/firewall rules',
+			'trafficdenied',
 		],
 		refine: () => ({
 			title: 'Your IP address is not on the allowlist',
@@ -246,7 +249,10 @@ export const maskedKeyRule: Rule = {
 		if (signals.maskedKey === undefined) return undefined;
 		const at = signals.lower.indexOf('incorrect api key provided');
 		const quote = snippet(signals.text, Math.max(0, at), 30 + signals.maskedKey.length);
-		const verdict = judgeMaskedKey(signals.maskedKey);
+		// OpenAI's echo points at its own dashboard; a provider that borrows the sentence does not.
+		const echoedBy =
+			signals.provider && !/platform\.openai\.com/.test(signals.text) ? 'other' : 'openai';
+		const verdict = judgeMaskedKey(signals.maskedKey, echoedBy);
 		const status = statusEvidence(signals);
 		const ids = {
 			invalid: 'invalid_key',

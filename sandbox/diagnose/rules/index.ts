@@ -30,7 +30,7 @@ import {
 	rateLimitRule,
 	serverErrorRule,
 } from './throttle.ts';
-import { corsRule, networkRule } from './transport.ts';
+import { corsRule, functionTimeoutRule, networkRule } from './transport.ts';
 import { verificationRule } from './verification.ts';
 
 export const rules: readonly Rule[] = [
@@ -47,6 +47,7 @@ export const rules: readonly Rule[] = [
 	modelRule,
 	rateLimitRule,
 	edgePageRule,
+	functionTimeoutRule,
 	overloadedRule,
 	serverErrorRule,
 	badRequestRule,

@@ -24,6 +24,8 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'invalid_image',
 		'invalid_json',
 		'invalid_request_body',
+		// Azure's code when a model does not serve this operation (chat vs responses).
+		'operationnotsupported',
 	],
 	// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …".
 	regex: /\bInvalid '[\w.[\]-]{1,80}':/,
@@ -48,6 +50,9 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'is not supported with this model',
 		'not supported in ',
 		'does not match pattern',
+		'does not work with the specified model',
+		'max_completion_tokens',
+		'maxcompletiontokens',
 		'does not support',
 		'expected type',
 		'apiremovedinv1',

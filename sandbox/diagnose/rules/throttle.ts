@@ -57,7 +57,8 @@ export const rateLimitRule: Rule = (() => {
 
 // An HTML error page with a 5xx title instead of a JSON body: the edge or a proxy in front of the
 // API failed (nginx, Cloudflare), not the model.
-const HTML_5XX = /<title>\s*(5\d\d)\b[^<]{0,80}<\/title>|<h1>\s*(5\d\d)\b[^<]{0,80}<\/h1>/i;
+const HTML_5XX =
+	/<title>[^<]{0,80}?\b(5\d\d)\b[^<]{0,80}<\/title>|<h1>[^<]{0,40}?\b(5\d\d)\b[^<]{0,80}<\/h1>/i;
 
 export const edgePageRule: Rule = {
 	id: 'server_error',
@@ -128,6 +129,8 @@ export const overloadedRule = textRule('overloaded', 'overloaded', {
 });
 
 export const serverErrorRule = textRule('server_error', 'server-error', {
+	// An app's own "code: 500" around "Connection error." is a network failure it wrapped.
+	when: (signals) => !/\bconnection error\.|APIConnectionError/i.test(signals.text),
 	codes: ['server_error', '500', '502', '504', 'internal_error'],
 	types: ['server_error', 'cf_bad_gateway', 'internal_server_error', 'api_error'],
 	phrases: [

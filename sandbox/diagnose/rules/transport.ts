@@ -101,6 +101,19 @@ function typoHost(signals: Signals): Partial<RuleMatch> | undefined {
 	};
 }
 
+/** A serverless function's own time limit (Vercel, Netlify, AWS Lambda) cut the call short. */
+export const functionTimeoutRule: Rule = textRule('network_error', 'function-timeout', {
+	regex: /\bTask timed out after [\d.]+ ?s(?:econds)?|FUNCTION_INVOCATION_TIMEOUT/,
+	refine: () => ({
+		title: 'Your serverless function ran out of time',
+		explanation:
+			'The platform that runs your code (Vercel, Netlify, AWS Lambda) stopped the function at its time limit before OpenAI answered; its "504" is the platform’s, not OpenAI’s.',
+		fixes: [
+			'Stream the response (the first bytes arrive in seconds), raise the function’s time limit (maxDuration on Vercel), or move long calls to a background job.',
+		],
+	}),
+});
+
 export const networkRule: Rule = textRule('network_error', 'network', {
 	codes: [...socketErrors, 'und_err_connect_timeout', 'und_err_socket'],
 	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network failure.

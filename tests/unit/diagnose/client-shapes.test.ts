@@ -387,6 +387,52 @@ const shapes: [DiagnosisId, string][] = [
 		'unsupported_region',
 		'APIError: HTTP code 403 from API\n\nThe request goes from our Hong Kong server',
 	],
+	// A serverless platform's own time limit, not OpenAI's 504.
+	['network_error', '"504 Gateway Timeout"\n"Task timed out after 10.01 seconds"'],
+	// Emacs Lisp alists carry the fields as (key . "value").
+	[
+		'bad_request',
+		'(error "Internal error: 404") :status-code 404 :data ((error (message . "This is a chat model and not supported in the v1/completions endpoint. Did you mean to use v1/chat/completions?") (type . "invalid_request_error") (param . "model") (code)))',
+	],
+	// A client-side refusal of max_tokens for reasoning models, and Azure's operation code.
+	[
+		'bad_request',
+		'failed to create chat completion: this model is not supported MaxTokens, please use MaxCompletionTokens',
+	],
+	[
+		'bad_request',
+		'azure.core.exceptions.HttpResponseError: (OperationNotSupported) The chatCompletion operation does not work with the specified model, gpt-5.1-codex.\nCode: OperationNotSupported',
+	],
+	// Google's AQ. keys echoed by api.openai.com.
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: AQ.Ab8RN*****************************************UtAA. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	// An app's own 500 around a connection failure.
+	[
+		'network_error',
+		'code: 500, message: "验证失败，请检查参数是否正确: Connection error.", data: null',
+	],
+	// A Cloudflare 5xx page whose title starts with the host.
+	[
+		'server_error',
+		'openai.error.APIError: HTTP code 522 from API (<!DOCTYPE html>\n<head>\n<title>oai.example.com | 522: Connection timed out</title>',
+	],
+	// Network rules on an Azure resource.
+	[
+		'other',
+		'{"error":{"code":"403","message": "Access denied due to Virtual Network/Firewall rules."}}',
+	],
+	// Go's net/http refuses a key with a newline.
+	[
+		'malformed_key',
+		'The CreateChatCompletion return an error `net/http: invalid header field value for "Authorization"`.',
+	],
+	// Another service that borrows OpenAI's sentence: its own masking says nothing of OpenAI's shapes.
+	[
+		'invalid_key',
+		'400 "Incorrect API key provided: na***ys. You can obtain an API key from https://console.x.ai."',
+	],
 ];
 
 describe('client shapes across languages', () => {
