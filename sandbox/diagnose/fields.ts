@@ -103,3 +103,10 @@ const REQUEST_ID_TEXT =
 export function findRequestId(text: string): string | undefined {
 	return REQUEST_ID.exec(text)?.[0] ?? REQUEST_ID_TEXT.exec(text)?.[1];
 }
+
+// Routes api.openai.com serves (the OpenAPI spec's top-level paths), to tell a real one from a typo.
+export const OPENAI_ROUTE =
+	/^\/v1\/(?:chat\/completions|completions|responses|embeddings|models|moderations|images\/(?:generations|edits|variations)|audio\/(?:speech|transcriptions|translations)|files|uploads|batches|fine_tuning\/jobs|vector_stores|assistants|threads|realtime|conversations|organization)\b/;
+
+/** The whole path is one of those routes, nothing appended or doubled. */
+export const OPENAI_ROUTE_EXACT = new RegExp(`${OPENAI_ROUTE.source}$`);

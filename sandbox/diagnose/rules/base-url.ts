@@ -5,6 +5,7 @@
  * Foreign keys echoed by api.openai.com and CORS failures on a wrong URL are decided in the
  * masked-key and CORS rules, which see those shapes first.
  */
+import { OPENAI_ROUTE_EXACT } from '../fields.ts';
 import type { Rule, RuleMatch, Signals } from '../types.ts';
 import { evidence, field, pattern, statusEvidence } from './helpers.ts';
 
@@ -49,6 +50,29 @@ function echoedPath(signals: Signals): RuleMatch | undefined {
 	const quote = pattern(signals, ECHOED) ?? field(signals, 'code', ['unknown_url']);
 	if (!quote) return undefined;
 	const path = signals.echoedPath ?? /\b(?:post|get) (\/[\w/.-]{1,80})/i.exec(quote)?.[1] ?? '';
+	// A route OpenAI really serves, spelled right, other than the chat routes every proxy forwards:
+	// OpenAI answers "Invalid URL" there when the model does not serve that endpoint (a speech
+	// call with whisper-1). On /v1/chat/completions the same answer is a proxy's or relay's path.
+	if (
+		OPENAI_ROUTE_EXACT.test(path) &&
+		!/^\/v1\/(?:chat\/completions|completions|responses|models)$/.test(path)
+	) {
+		return {
+			id: 'bad_request',
+			confidence: 0.6,
+			evidence: evidence(quote, statusEvidence(signals)) ?? [quote],
+			explanation: `${path} is a real route of the API, so the URL is right: OpenAI also answers "Invalid URL" when the model in the request does not serve this endpoint (a transcription model sent to /v1/audio/speech, a chat model to /v1/completions).`,
+			fixes: [
+				'Use a model this endpoint serves (the API reference lists them per endpoint), or the endpoint that serves your model.',
+			],
+			alternatives: [
+				{
+					id: 'wrong_base_url',
+					why: 'Through a proxy or relay, the same answer means the proxy does not forward this route.',
+				},
+			],
+		};
+	}
 	return {
 		confidence: 0.9,
 		evidence: evidence(quote, statusEvidence(signals)) ?? [quote],

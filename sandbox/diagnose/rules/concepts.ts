@@ -28,7 +28,8 @@ const AUTH = [400, 401, 403];
 const concepts: readonly Concept[] = [
 	{
 		id: 'missing_key',
-		subject: 'api[ _-]?key|apikey|secret key|auth(?:entication)? token|credentials?',
+		subject:
+			'api[ _-]?key|apikey|secret key|subscription key|auth(?:entication)? token|authorization header|credentials?',
 		state:
 			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)',
 		chinese:
@@ -63,9 +64,10 @@ const concepts: readonly Concept[] = [
 		id: 'model_not_found',
 		subject: 'model|deployment|engine',
 		state:
-			"not found|does not exist|doesn't exist|unknown|not available|unavailable|no access|not exist|no available channel",
+			"not found|does not exist|doesn't exist|unknown|not available|unavailable|no access|not exist|no available channel|not allowed",
 		chinese: '(?:模型|model)\\s*\\S{0,40}?\\s*(?:不存在|无可用渠道|不可用|未找到|无权)',
-		statuses: [400, 403, 404],
+		// Gateways answer 401 for a model a virtual key may not use (LiteLLM's key_model_access_denied).
+		statuses: [400, 401, 403, 404],
 	},
 	{
 		id: 'rate_limit',
@@ -83,7 +85,7 @@ const concepts: readonly Concept[] = [
 	},
 	{
 		id: 'invalid_key',
-		subject: 'api[ _-]?key|apikey|token|credentials?|authentication|authorization',
+		subject: 'api[ _-]?key|apikey|subscription key|token|credentials?|authentication|authorization',
 		state:
 			"invalid|incorrect|wrong|not valid|unknown|rejected|unauthori[sz]ed|failed|fails|expired|not recogni[sz]ed|isn't valid|is not correct",
 		chinese:
@@ -113,8 +115,10 @@ const concepts: readonly Concept[] = [
 	},
 	{
 		id: 'bad_request',
-		subject: 'parameters?|param|argument|field|property|schema|request body',
-		state: 'invalid|missing|required|unexpected|unrecognized|not allowed|too long|malformed',
+		subject:
+			'parameters?|param|argument|field|property|schema|request body|max tokens|max completion tokens|temperature|top p|api[ -]?versions?',
+		state:
+			'invalid|missing|required|unexpected|unrecognized|not allowed|too long|too large|malformed|enabled only|not supported|must be',
 		chinese: '(?:参数)\\s*(?:错误|无效|缺失|缺少|不合法)',
 		statuses: [400, 404, 422],
 	},
@@ -140,10 +144,14 @@ const compiled = concepts.map((concept) => ({
 
 // Only the messages and the lines around the error are read, not a whole pasted log: the first
 // 8 KB of messages, else the first 16 KB of text.
+// Underscores read as spaces: codes such as `rate_limited_exceeded` or `insufficient_user_quota`
+// then say their words.
 function scope(signals: Signals): string {
-	return signals.messages.length > 0
-		? signals.messages.join('\n').slice(0, 8192)
-		: signals.text.slice(0, 16384);
+	const text =
+		signals.messages.length > 0
+			? signals.messages.join('\n').slice(0, 8192)
+			: signals.text.slice(0, 16384);
+	return text.replace(/_/g, ' ');
 }
 
 export const conceptRule: Rule = {

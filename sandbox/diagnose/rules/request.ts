@@ -11,7 +11,11 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		signals.status === undefined ||
 		signals.status === 400 ||
 		signals.status === 422 ||
-		(signals.status === 404 && signals.params.length > 0),
+		(signals.status === 404 &&
+			(signals.params.length > 0 ||
+				/\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/.test(
+					signals.text,
+				))),
 	codes: [
 		'context_length_exceeded',
 		'invalid_value',
@@ -27,8 +31,11 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		// Azure's code when a model does not serve this operation (chat vs responses).
 		'operationnotsupported',
 	],
-	// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …".
-	regex: /\bInvalid '[\w.[\]-]{1,80}':/,
+	// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …";
+	// a request that names an object that does not exist: "No such File object: file-…",
+	// "Item with id 'rs_…' not found", "No thread found with id 'thread_…'".
+	regex:
+		/\bInvalid '[\w.[\]-]{1,80}':|\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/,
 	phrases: [
 		'maximum context length',
 		'must provide a model parameter',

@@ -85,6 +85,14 @@ function guess(status: number): StatusGuess | undefined {
 		return { id: 'bad_request', confidence: 0.5 };
 	}
 	if (status === 408) return { id: 'network_error', confidence: 0.4 };
+	if (status === 407) {
+		return {
+			id: 'network_error',
+			confidence: 0.7,
+			explanation:
+				'407 Proxy Authentication Required: a proxy between you and the API wants its own login, so the request never reached OpenAI. Give the client the proxy’s credentials (HTTPS_PROXY=http://user:pass@host:port).',
+		};
+	}
 	if (status === 503 || status === 529) return { id: 'overloaded', confidence: 0.6 };
 	if (status >= 500) return { id: 'server_error', confidence: 0.6 };
 	return undefined;

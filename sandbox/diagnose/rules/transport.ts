@@ -1,5 +1,5 @@
 /** No usable HTTP answer: the browser blocked it (CORS) or the network failed. */
-import { hostOf, pathOf } from '../fields.ts';
+import { hostOf, OPENAI_ROUTE, pathOf } from '../fields.ts';
 import type { Rule, RuleMatch, Signals } from '../types.ts';
 import { distance } from './model.ts';
 import { textRule } from './text-rule.ts';
@@ -7,10 +7,6 @@ import { textRule } from './text-rule.ts';
 // A real API route: /v1/<endpoint> (after any gateway prefix, e.g. /api/v1/, /zen/v1/), Azure's
 // /openai/..., Google's /v1beta/.
 const API_PATH = /\/v1(?:beta)?\/[a-z]|\/openai\/[a-z]/i;
-
-// Routes api.openai.com serves (the OpenAPI spec's top-level paths), to tell a real one from a typo.
-const OPENAI_ROUTE =
-	/^\/v1\/(?:chat\/completions|completions|responses|embeddings|models|moderations|images\/(?:generations|edits|variations)|audio\/(?:speech|transcriptions|translations)|files|uploads|batches|fine_tuning\/jobs|vector_stores|assistants|threads|realtime|conversations|organization)\b/;
 
 /** A CORS failure on a URL that is no API route: the preflight hit a 404 page with no CORS headers. */
 function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
@@ -103,7 +99,8 @@ function typoHost(signals: Signals): Partial<RuleMatch> | undefined {
 
 /** A serverless function's own time limit (Vercel, Netlify, AWS Lambda) cut the call short. */
 export const functionTimeoutRule: Rule = textRule('network_error', 'function-timeout', {
-	regex: /\bTask timed out after [\d.]+ ?s(?:econds)?|FUNCTION_INVOCATION_TIMEOUT/,
+	regex:
+		/\bTask timed out after [\d.]+ ?s(?:econds)?|FUNCTION_INVOCATION_TIMEOUT|An error occurred with your deployment/,
 	refine: () => ({
 		title: 'Your serverless function ran out of time',
 		explanation:
@@ -197,6 +194,8 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'failed host lookup',
 		'cannot assign requested address',
 		'no route to host',
+		// Azure resources reachable only through a private endpoint: the network path is wrong.
+		'public access is disabled',
 		'timedout',
 	],
 	refine: (signals) =>

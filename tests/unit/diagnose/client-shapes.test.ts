@@ -433,6 +433,67 @@ const shapes: [DiagnosisId, string][] = [
 		'invalid_key',
 		'400 "Incorrect API key provided: na***ys. You can obtain an API key from https://console.x.ai."',
 	],
+	// An API gateway's own key (Azure API Management), not sent.
+	[
+		'missing_key',
+		"Error code: 401 - {'statusCode': 401, 'message': 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.'}",
+	],
+	[
+		'missing_key',
+		"Error code: 400 - [{'error': {'code': 400, 'message': 'Missing Authorization header.', 'status': 'INVALID_ARGUMENT'}}]",
+	],
+	[
+		'missing_key',
+		"Seems you are using me but didn't get OPENAI_API_KEY seted in Variables/Secrets for this repo.",
+	],
+	// Codes with underscores say their words: rate_limited_exceeded.
+	[
+		'rate_limit',
+		'I am getting the message “rate_limited_exceeded”, and I can’t send requests anymore.',
+	],
+	// A gateway that refuses a model for this virtual key, with 401.
+	[
+		'model_not_found',
+		'API Error: 401 {"error":{"message":"key not allowed to access model. This key can only access models=[\'gpt-5\']. Tried to access claude-sonnet-4","type":"key_model_access_denied","param":"model","code":"401"}}',
+	],
+	// Parameter limits and api-version floors in any wording.
+	[
+		'bad_request',
+		'Error: "max_tokens is too large: 32000. This model supports at most 16384 completion tokens"',
+	],
+	[
+		'bad_request',
+		'LLM error (400): Model o3-mini is enabled only for api versions 2024-12-01-preview and later',
+	],
+	// A proxy that wants its own login.
+	['network_error', 'OpenAI API Response was: Error: Request failed with status code 407.'],
+	// The hosting platform's own error, and an Azure resource reachable only privately.
+	[
+		'network_error',
+		'{"error": {"code": "504", "message": "An error occurred with your deployment"}}',
+	],
+	[
+		'network_error',
+		'Receiving a 403: Public access is disabled. Please configure private endpoint.',
+	],
+	// A request that names an object that does not exist.
+	[
+		'bad_request',
+		"Error: 404 Item with id 'rs_0496282' not found. Items are not persisted when `store` is set to false.",
+	],
+	[
+		'bad_request',
+		"openai.NotFoundError: Error code: 404 - {'error': {'message': 'No such File object: file-abc123', 'type': 'invalid_request_error', 'param': 'id', 'code': None}}",
+	],
+	// "Invalid URL" on a real non-chat route: the model does not serve that endpoint.
+	[
+		'bad_request',
+		"Error code: 404 - {'error': {'message': 'Invalid URL (POST /v1/audio/speech)', 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+	],
+	[
+		'wrong_base_url',
+		"Error code: 404 - {'error': {'message': 'Invalid URL (POST /v1/chat/completions)', 'type': 'invalid_request_error', 'param': None, 'code': None}}",
+	],
 ];
 
 describe('client shapes across languages', () => {
