@@ -57,6 +57,13 @@ export function judgeMaskedKey(
 		};
 	}
 	const length = value.length;
+	// A value that is all mask ("******") was hidden whole, by the app or by hand: it tells nothing.
+	if (/^\*+$/.test(value)) {
+		return {
+			kind: 'invalid',
+			reason: 'OpenAI does not recognise this key (the echo hides all of it).',
+		};
+	}
 	const hasMask = value.includes('*') || value.includes('…') || value.includes('...');
 	if (/^\s|\s$/.test(value) || /\\n|\\r|\\t/.test(value)) {
 		return { kind: 'malformed', reason: 'The key has whitespace or a newline around it.' };
@@ -150,12 +157,14 @@ export function judgeMaskedKey(
 		};
 	}
 	// Keys of services that reuse "sk-": the key may be fine, the endpoint is wrong.
-	if (/^sk-(?:ant-|or-)/.test(value) || (/^sk-[0-9a-f]{5}/.test(value) && length === 35)) {
+	if (/^sk-(?:ant-|or-|lm-)/.test(value) || (/^sk-[0-9a-f]{5}/.test(value) && length === 35)) {
 		const who = value.startsWith('sk-or-')
 			? 'an OpenRouter key (sk-or-…)'
 			: value.startsWith('sk-ant-')
 				? 'an Anthropic key (sk-ant-…)'
-				: 'a 35-character sk-<hex> key of another provider (e.g. DeepSeek)';
+				: value.startsWith('sk-lm-')
+					? 'an LM Studio key (sk-lm-…)'
+					: 'a 35-character sk-<hex> key of another provider (e.g. DeepSeek)';
 		return {
 			kind: 'foreign',
 			reason: `This is ${who}, sent to api.openai.com: send it to that provider’s base URL instead.`,

@@ -79,9 +79,10 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 	],
 	// OpenRouter and relays: "No auth credentials found", "No cookie auth credentials found";
 	// hosted tools: "We couldn't find a secret with the name OPENAI_API_KEY".
-	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')".
+	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')"; code that
+	// read an empty key setting ("undefined is not an object (evaluating 'apiKeys.split')").
 	regex:
-		/\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
+		/\bno (?:api )?key (?:was )?(?:found|provided|set|configured)\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /** The Authorization header as a client echoed it: "Bearer undefined" or "Bearer " with nothing. */
@@ -90,7 +91,8 @@ export const bearerEchoRule: Rule = {
 	name: 'bearer-echo',
 	match(signals) {
 		const value = signals.bearer;
-		if (value !== undefined && /^[{[<`]/.test(value)) {
+		// "<api_key>" in a printed command is the reporter's own redaction, not an echo.
+		if (value !== undefined && /^[{[]/.test(value)) {
 			// "Bearer {'api_key': '…'}": a whole object or a template went where the key belongs.
 			return {
 				id: 'malformed_key',

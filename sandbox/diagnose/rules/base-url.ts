@@ -136,6 +136,38 @@ function azure(signals: Signals): RuleMatch | undefined {
 	};
 }
 
+// A base URL that already ends with the endpoint, as a setting shows it; and an Azure URL with no
+// /deployments/<name>/ in its path.
+const BASE_WITH_ENDPOINT =
+	/\b(?:base_?url|api_?base|openai_(?:api_)?base(?:_url)?|openai_url|baseURL|endpoint)["']?\s*(?:[:=]|设置为|设为)\s*["']?https?:\/\/[^\s"']+\/(?:chat\/completions|completions|responses|embeddings)\b/i;
+const AZURE_NO_DEPLOYMENT =
+	/\.(?:openai\.azure|cognitiveservices\.azure)\.com\/openai\/(?!deployments\/|v1\/)(?:chat\/completions|completions|embeddings|images|audio|responses)\b/i;
+
+function settingPath(signals: Signals): RuleMatch | undefined {
+	const base = pattern(signals, BASE_WITH_ENDPOINT);
+	if (base) {
+		return {
+			confidence: 0.75,
+			evidence: [base],
+			title: 'The base URL already contains the endpoint',
+			explanation:
+				'The base URL setting ends with the endpoint path: the client appends the endpoint itself, so the request goes to …/chat/completions/chat/completions (or the server answers with nothing).',
+			fixes: ['Set the base URL to the API root ending in /v1, without /chat/completions.'],
+		};
+	}
+	const azure = pattern(signals, AZURE_NO_DEPLOYMENT);
+	if (!azure) return undefined;
+	return {
+		confidence: 0.8,
+		evidence: [azure],
+		explanation:
+			'The Azure URL has no /deployments/<name>/ in its path: the client was set up for OpenAI’s paths, not Azure’s, so Azure finds no deployment there.',
+		fixes: [
+			'Use the Azure client (AzureOpenAI, or the SDK’s Azure option) with the resource endpoint and the deployment name, or the /openai/v1/ route of newer Azure resources.',
+		],
+	};
+}
+
 function unparsable(signals: Signals): RuleMatch | undefined {
 	const quote = pattern(signals, UNPARSABLE_URL);
 	if (!quote) return undefined;
@@ -155,5 +187,9 @@ export const baseUrlRule: Rule = {
 	id: 'wrong_base_url',
 	name: 'base-url',
 	match: (signals) =>
-		echoedPath(signals) ?? azure(signals) ?? unparsable(signals) ?? notAnApi(signals),
+		echoedPath(signals) ??
+		azure(signals) ??
+		settingPath(signals) ??
+		unparsable(signals) ??
+		notAnApi(signals),
 };

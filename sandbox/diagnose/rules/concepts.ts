@@ -31,7 +31,7 @@ const concepts: readonly Concept[] = [
 		subject:
 			'api[ _-]?key|apikey|secret key|subscription key|auth(?:entication)? token|authorization header|credentials?',
 		state:
-			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)',
+			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)|must be (?:set|provided|given)',
 		chinese:
 			'(?:未|没有)(?:设置|提供|配置|填写|填)?\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:缺少|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)',
 		statuses: AUTH,

@@ -20,7 +20,7 @@ import {
 import { baseUrlRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
 import { conceptRule } from './concepts.ts';
-import { modelRule } from './model.ts';
+import { modelRule, modelValueRule } from './model.ts';
 import { badRequestRule } from './request.ts';
 import { statusRule } from './status.ts';
 import {
@@ -54,6 +54,7 @@ export const rules: readonly Rule[] = [
 	corsRule,
 	networkRule,
 	organizationValueRule,
+	modelValueRule,
 	bearerEchoRule,
 	conceptRule,
 	statusRule,

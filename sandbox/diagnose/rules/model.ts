@@ -85,6 +85,27 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'no endpoints found for',
 	],
 	regex:
-		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not supported)/i,
+		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not (?:not )?(?:yet )?supported|is not available)/i,
 	refine,
 });
+
+// A model setting that holds a display name ("GPT-3.5 Turbo"): ids have no spaces.
+const MODEL_SETTING = /\b\w*model["']?\s*[:=]\s*["']([^"'\n]{1,60})["']/i;
+
+/** A rejected call whose printed settings name the model by its display name. */
+export const modelValueRule: Rule = {
+	id: 'model_not_found',
+	name: 'model-value',
+	match(signals) {
+		if (signals.status !== undefined && ![400, 404].includes(signals.status)) return undefined;
+		const match = MODEL_SETTING.exec(signals.text);
+		const value = match?.[1].trim();
+		if (!match || !value || !/\s/.test(value)) return undefined;
+		return {
+			confidence: 0.6,
+			evidence: [match[0]],
+			explanation: `The model is set to "${value}", a display name: the API takes the model id, which has no spaces (for example gpt-3.5-turbo, not "GPT-3.5 Turbo").`,
+			fixes: ['Use the model id exactly as the models page or GET /v1/models lists it.'],
+		};
+	},
+};

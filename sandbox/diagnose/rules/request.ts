@@ -35,7 +35,7 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 	// a request that names an object that does not exist: "No such File object: file-…",
 	// "Item with id 'rs_…' not found", "No thread found with id 'thread_…'".
 	regex:
-		/\bInvalid '[\w.[\]-]{1,80}':|\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/,
+		/\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':|\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/,
 	phrases: [
 		'maximum context length',
 		'must provide a model parameter',

@@ -11,7 +11,7 @@ const API_PATH = /\/v1(?:beta)?\/[a-z]|\/openai\/[a-z]/i;
 /** A CORS failure on a URL that is no API route: the preflight hit a 404 page with no CORS headers. */
 function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	// Mixed content names the page first and is about the scheme, not the path.
-	if (/mixed content/i.test(signals.text)) {
+	if (/mixed content|混合/i.test(signals.text)) {
 		return {
 			explanation:
 				'The page is served over https and called a plain http:// address, so the browser blocked the call (mixed content). Serve the API over https, call it from your server, or run the page on http://localhost.',
@@ -58,8 +58,13 @@ export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 		'cors error',
 		'is not allowed by access-control-allow-origin',
 		'access-control-allow-headers',
-		// The browser also blocks a plain-http call from an https page (mixed content).
+		'cors preflight',
+		'(cross-origin) request blocked',
+		// The browser also blocks a plain-http call from an https page (mixed content), in Firefox's
+		// Chinese wording too.
 		'mixed content',
+		'混合活动内容',
+		'混合内容',
 	],
 	refine: corsOnWrongUrl,
 });
@@ -194,6 +199,8 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'failed host lookup',
 		'cannot assign requested address',
 		'no route to host',
+		'clientconnectorerror',
+		'cannot connect to host',
 		// Azure resources reachable only through a private endpoint: the network path is wrong.
 		'public access is disabled',
 		'timedout',

@@ -494,6 +494,58 @@ const shapes: [DiagnosisId, string][] = [
 		'wrong_base_url',
 		"Error code: 404 - {'error': {'message': 'Invalid URL (POST /v1/chat/completions)', 'type': 'invalid_request_error', 'param': None, 'code': None}}",
 	],
+	// A relay that has no channel for the model, with its own 500.
+	[
+		'model_not_found',
+		"AI response error; aborting request: 500 model 'gpt-4o' is not not yet supported (request id: 2025010715391865739252482764299)",
+	],
+	// A model setting that holds a display name.
+	[
+		'model_not_found',
+		'Error: Request failed with status code: 400 Bad Request\n\nopenai_model = "GPT-3.5 Turbo"',
+	],
+	// An echo that hides the whole key tells nothing of its shape.
+	[
+		'invalid_key',
+		'Error pinging OpenAI: 401: Incorrect API key provided: ******. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	// LM Studio's keys, echoed by api.openai.com.
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: sk-lm-zd***********************zFDS. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	// Apps that say no key was set, or read an empty key setting.
+	['missing_key', 'No key found. Please provide a key and try again.'],
+	['missing_key', 'OpenAI API key must be set in the OPENAI_API_KEY environment variable'],
+	['missing_key', "TypeError: undefined is not an object (evaluating 'apiKeys.split')"],
+	// CORS in a translated console and in Firefox's Chinese mixed-content warning.
+	[
+		'cors_blocked',
+		'Cross-source (cross-origin) request blocked: The same-source rule prohibits reading the external resource at https://chat.example.org/v1/models. (Reason: CORS preflight response failed). Status code: 401.',
+	],
+	[
+		'cors_blocked',
+		'{"error": true, "message": "Failed to fetch"}\n控制台如下的错误：Firefox 提示已阻止载入混合活动内容',
+	],
+	// aiohttp cannot reach a server.
+	[
+		'network_error',
+		'aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host 127.0.0.1:8000 ssl:default',
+	],
+	// A base URL setting that already ends with the endpoint, and an Azure URL with no deployment.
+	[
+		'wrong_base_url',
+		'{"error": true, "message": "empty response from server"}\nBASE_URL设置为https://chat.example.xyz/v1/chat/completions',
+	],
+	[
+		'wrong_base_url',
+		'POST "https://myresource.cognitiveservices.azure.com/openai/chat/completions?api-version=2024-10-21": 404 Not Found {"code": "DeploymentNotFound"}',
+	],
+	// OpenAI's file-parameter errors.
+	[
+		'bad_request',
+		"Invalid file 'image': unsupported mimetype ('application/octet-stream'). Supported file formats are 'image/png'.",
+	],
 ];
 
 describe('client shapes across languages', () => {
