@@ -24,6 +24,7 @@ export const liveApiOrigin = 'https://api.openai.com';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FRAME_SCRIPT_HASH } from '../sandbox/engines/worker/frame.ts';
 
 type Directives = Record<string, readonly string[]>;
 
@@ -33,7 +34,8 @@ const sharedDirectives: Directives = {
 	// Live calls, plus the WebContainer hosts (preview servers answer on webcontainer-api.io).
 	'connect-src': ["'self'", liveApiOrigin, ...webContainerOrigins],
 	'frame-src': ["'self'", ...webContainerOrigins],
-	// The worker engine's own script is same-origin; Monaco's two workers too.
+	// Monaco's two workers are same-origin; the worker engine's starts from a blob: URL in its
+	// sandboxed frame, which inherits this policy.
 	'worker-src': ["'self'", 'blob:'],
 	// Monaco's stylesheet inlines its icon font and a few images as data: URLs.
 	'img-src': ["'self'", 'data:', 'blob:'],
@@ -117,7 +119,11 @@ export function inlineScriptHashes(root = process.cwd()): string[] {
 	return [...hashes].sort();
 }
 
-/** The `security.csp` option for astro.config.mjs: the meta policy Astro adds to every built page. */
+/**
+ * The `security.csp` option for astro.config.mjs: the meta policy Astro adds to every built page.
+ * Its hashes include the worker engine's sandboxed frame's one script (sandbox/engines/worker/frame.ts):
+ * a srcdoc frame inherits the page's policies, so the page must allow that script too.
+ */
 export function astroCsp(root = process.cwd()) {
 	return {
 		algorithm: 'SHA-256' as const,
@@ -126,7 +132,7 @@ export function astroCsp(root = process.cwd()) {
 		),
 		scriptDirective: {
 			resources: [...scriptSources],
-			hashes: inlineScriptHashes(root) as `sha256-${string}`[],
+			hashes: [...inlineScriptHashes(root), FRAME_SCRIPT_HASH] as `sha256-${string}`[],
 		},
 		styleDirective: { resources: [...styleSources] },
 	};
@@ -163,13 +169,18 @@ export const securityHeaders = {
 
 /**
  * Where the build puts the worker engine's script (astro.config.mjs names the file), so that one
- * path can carry its own, much stricter policy. Learner code runs in that worker.
+ * path can carry its own, much stricter policy. Learner code runs in that worker. The page fetches
+ * the script and starts it from a blob: URL inside a sandboxed frame, whose own policy
+ * (sandbox/engines/worker/frame.ts) the worker inherits wherever the site is served, `astro
+ * preview` included; this header is the second line, for the script loaded from its URL.
  */
 export const sandboxWorkerDir = '/_astro/sandbox/';
 
 /**
- * The worker engine's own Content-Security-Policy: a worker is governed by the policy its script
- * is served with, not the page's. Learner code gets no network at all (`connect-src 'none'`: its
+ * The worker engine script's own Content-Security-Policy, for the script loaded from its URL (a
+ * worker is governed by the policy its script is served with, not the page's). The site starts it
+ * from a blob: URL in a sandboxed frame instead, under the frame's policy (frame.ts), which says
+ * the same but for `worker-src blob:`, which the frame needs. Learner code gets no network at all (`connect-src 'none'`: its
  * fetch goes to the page over postMessage, and the page's key broker decides), no nested workers,
  * and scripts only from the blob: URLs the runtime makes of the learner's files. `'wasm-unsafe-eval'`:
  * es-module-lexer, which rewrites the learner's imports, is Wasm. Hosts that also apply the page

@@ -6,6 +6,7 @@
  * boot falls back to the worker with a note.
  */
 import type { BootProgress, PracticeFetch, SandboxEngine } from './types.ts';
+import type { WorkerLike, WorkerScript } from './worker/isolated-worker.ts';
 import type { LoadWebContainer, WebContainerEngineOptions } from './webcontainer/index.ts';
 
 /** The engines there are. */
@@ -58,7 +59,9 @@ export function chooseEngineKind(environment: EngineEnvironment): EngineKind {
 export interface EngineOptions {
 	practiceFetch: PracticeFetch;
 	/** Worker engine: makes the worker (tests). */
-	createWorker?: () => Worker;
+	createWorker?: () => WorkerLike;
+	/** Worker engine: where its script is (tests; the site uses the build's). */
+	workerScript?: () => Promise<WorkerScript>;
 	/** WebContainer engine: loads the WebContainer API (tests pass a fake). */
 	loadWebContainer?: LoadWebContainer;
 	/** WebContainer engine: loads the snapshot to mount (tests; the site fetches SNAPSHOT_URL). */

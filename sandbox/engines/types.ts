@@ -1,6 +1,6 @@
 /**
  * The contract between the Sandbox UI and whatever runs the learner's code. Two engines implement
- * it: `worker` (a module Web Worker, instant, offline) and `webcontainer` (real Node in the browser).
+ * it: `worker` (a Web Worker with an opaque origin, instant, offline) and `webcontainer` (real Node in the browser).
  */
 
 /** One file of the learner's project. */

@@ -29,21 +29,24 @@ const ORIGIN = 'http://localhost:47913';
 let bundles: { page: string; worker: string; webcontainer: string; snapshot: string };
 
 test.beforeAll(async () => {
-	const bundle = async (entry: string) => {
+	const bundle = async (entry: string, format: 'esm' | 'iife' = 'esm') => {
 		const result = await build({
 			entryPoints: [new URL(entry, import.meta.url).pathname],
 			bundle: true,
-			format: 'esm',
+			format,
 			platform: 'browser',
 			write: false,
 			minify: true,
 			logLevel: 'silent',
+			// Vite's own import of the built worker; the harness names its script instead.
+			external: ['*?worker&url'],
 		});
 		return result.outputFiles[0].text;
 	};
 	bundles = {
 		page: await bundle('./engines-harness/page.ts'),
-		worker: await bundle('../../sandbox/engines/worker/worker-main.ts'),
+		// One classic script, as the site's build emits it: the sandboxed frame starts it so.
+		worker: await bundle('../../sandbox/engines/worker/worker-main.ts', 'iife'),
 		webcontainer: await bundle('./engines-harness/webcontainer-page.ts'),
 		snapshot: JSON.stringify(
 			await buildSnapshot(fileURLToPath(new URL('../../', import.meta.url))),

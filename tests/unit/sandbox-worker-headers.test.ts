@@ -44,6 +44,8 @@ describe('the worker engine script’s policy', () => {
 
 	it('names the folder the build puts the worker in', () => {
 		expect(read('astro.config.mjs')).toContain("chunk.name === 'worker-main'");
-		expect(read('sandbox/engines/worker/index.ts')).toContain("new URL('./worker-main.ts'");
+		expect(read('sandbox/engines/worker/worker-script.ts')).toContain(
+			"import('./worker-main.ts?worker&url')",
+		);
 	});
 });

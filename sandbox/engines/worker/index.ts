@@ -1,5 +1,6 @@
 /**
- * The worker engine, page side: runs the learner's files in a module Web Worker. One worker per
+ * The worker engine, page side: runs the learner's files in a Web Worker started inside a
+ * sandboxed frame, so it has an opaque origin (isolated-worker.ts). One worker (and frame) per
  * run (Stop and the time limit simply terminate it, and no state survives into the next run);
  * the next run's worker is warmed up while the current one runs, so the next Run starts at once.
  */
@@ -12,16 +13,22 @@ import type {
 	RunResult,
 	SandboxEngine,
 } from '../types.ts';
+import { IsolatedWorker, type WorkerLike, type WorkerScript } from './isolated-worker.ts';
 import { PracticeBridge } from './practice-bridge.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { formatSyntaxError, locateSyntaxError } from './syntax-error.ts';
+import { builtWorkerScript } from './worker-script.ts';
+
+export type { WorkerLike, WorkerScript } from './isolated-worker.ts';
 
 /** What the worker engine needs from the page. */
 export interface WorkerEngineOptions {
 	/** Answers requests to the practice API (the page's one instance). */
 	practiceFetch: PracticeFetch;
-	/** Makes the worker; the default lets the bundler find `worker-main.ts`. Tests pass their own. */
-	createWorker?: () => Worker;
+	/** Makes the worker; by default an IsolatedWorker running `workerScript`. Tests pass fakes. */
+	createWorker?: () => WorkerLike;
+	/** Where the worker's script is; by default the build's (worker-script.ts). */
+	workerScript?: () => Promise<WorkerScript>;
 	/** Base URL whose origin is the practice API inside runs; defaults to `PRACTICE_BASE_URL`. */
 	practiceBaseUrl?: string;
 	/** Time limit of a run that sets none; 30 s by default. */
@@ -29,7 +36,7 @@ export interface WorkerEngineOptions {
 }
 
 interface Slot {
-	worker: Worker;
+	worker: WorkerLike;
 	ready: Promise<void>;
 }
 
@@ -37,20 +44,23 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** How long a worker may take to load the runtime and the SDK before the run gives up. */
 const STARTUP_LIMIT_MS = 60_000;
 
-function defaultWorker(): Worker {
-	return new Worker(new URL('./worker-main.ts', import.meta.url), {
-		type: 'module',
-		name: 'keylab-sandbox',
-	});
-}
-
 /** Creates the worker engine. Nothing starts until `boot()` or the first `run()`. */
 export function createWorkerEngine(options: WorkerEngineOptions): SandboxEngine {
-	const createWorker = options.createWorker ?? defaultWorker;
+	let script: Promise<WorkerScript> | undefined;
+	const loadScript = () => {
+		const pending = (script ??= (options.workerScript ?? builtWorkerScript)());
+		// Offline, say: the next worker asks again.
+		pending.catch(() => {
+			if (script === pending) script = undefined;
+		});
+		return pending;
+	};
+	const createWorker =
+		options.createWorker ?? (() => new IsolatedWorker(loadScript(), { name: 'keylab-sandbox' }));
 	const practiceOrigin = new URL(options.practiceBaseUrl ?? PRACTICE_BASE_URL).origin;
 	let warm: Slot | undefined;
 	let disposed = false;
-	const live = new Set<Worker>();
+	const live = new Set<WorkerLike>();
 
 	const spawn = (): Slot => {
 		const worker = createWorker();

@@ -190,7 +190,7 @@ export async function startRuntime(
 		});
 		scope.fetch = sandboxFetch;
 		// The prototype's fetch too, so `WorkerGlobalScope.prototype.fetch.call(self, …)` meets the
-		// same guard. The hard boundary is the worker script's own CSP (connect-src 'none').
+		// same guard. The hard boundary is the sandboxed frame's CSP (connect-src 'none', frame.ts).
 		for (
 			let proto: object | null = Object.getPrototypeOf(scope) as object | null;
 			proto;
@@ -312,8 +312,8 @@ function installGlobals(
 	target.setImmediate = (callback: (...a: unknown[]) => void, ...args: unknown[]) =>
 		(target.setTimeout as typeof setTimeout)(callback, 0, ...args);
 	target.clearImmediate = target.clearTimeout;
-	// Only our fetch may reach the network: it knows which hosts exist for a run. (The worker
-	// script's CSP blocks these at the browser too; the stubs give a clear message instead.)
+	// Only our fetch may reach the network: it knows which hosts exist for a run. (The frame's
+	// CSP blocks these at the browser too; the stubs give a clear message instead.)
 	for (const name of [
 		'XMLHttpRequest',
 		'WebSocket',
@@ -332,9 +332,11 @@ function installGlobals(
 
 /**
  * Storage that outlives the run and channels to other contexts of the site: a run has neither,
- * as a fresh Node process has neither. Nested workers are refused by the worker script's CSP
- * (worker-src 'none'); IndexedDB, CacheStorage and BroadcastChannel have no CSP directive, so they
- * are removed here, from the global and from every prototype that defines them.
+ * as a fresh Node process has neither. The browser already keeps them from the site: the worker
+ * runs in a sandboxed frame with an opaque origin (isolated-worker.ts), where IndexedDB and
+ * CacheStorage refuse and a BroadcastChannel reaches none of the site's pages. This is the second
+ * line: they are removed here too, from the global and from every prototype that defines them,
+ * so code gets Node's ReferenceError rather than a browser's SecurityError.
  */
 export function removeStorageAndChannels(scope: typeof globalThis): void {
 	const names = [

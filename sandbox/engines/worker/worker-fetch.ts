@@ -138,7 +138,7 @@ export function createSandboxFetch(options: {
 		}
 		const origin = new URL(request.url).origin;
 		// api.openai.com too: the worker holds only a stand-in key, and the page's broker swaps the
-		// real one in. The worker script's own CSP (connect-src 'none') forbids the network anyway.
+		// real one in. The frame's CSP (connect-src 'none', frame.ts) forbids the network anyway.
 		if (origin === practiceOrigin || origin === LIVE_ORIGIN) return bridge.request(request);
 		throw new TypeError(refusedMessage(request.url, practiceOrigin));
 	};

@@ -13,7 +13,8 @@ import { runScenario, runTemplate } from './parity.ts';
 let api = createPracticeApi();
 const engine = createWorkerEngine({
 	practiceFetch: (request) => api.fetch(request),
-	createWorker: () => new Worker('/worker.js', { type: 'module' }),
+	// The site's path: a sandboxed frame starts the script from a blob: URL (isolated-worker.ts).
+	workerScript: () => Promise.resolve({ url: '/worker.js' }),
 });
 
 /** What one run printed and how it ended, with the time from Run to first output. */

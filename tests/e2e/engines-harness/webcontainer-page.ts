@@ -30,7 +30,8 @@ async function bootAndRun(
 		'webcontainer',
 		{
 			practiceFetch: (request) => api.fetch(request),
-			createWorker: () => new Worker('/worker.js', { type: 'module' }),
+			// The site's path: a sandboxed frame starts the script from a blob: URL (isolated-worker.ts).
+			workerScript: () => Promise.resolve({ url: '/worker.js' }),
 			loadSnapshot: async () => (await (await fetch('/snapshot.json')).json()) as FileSystemTree,
 			bootTimeoutMs,
 			...(apiKey ? { apiKey } : {}),

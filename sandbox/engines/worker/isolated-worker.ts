@@ -1,0 +1,130 @@
+/**
+ * Starts the worker engine's worker inside a sandboxed frame of its own (see frame.ts), so it has
+ * an opaque origin: the site's storage and channels are out of its reach because the browser says
+ * so, not only because runtime.ts deleted them. The engine holds a Worker-shaped handle; messages
+ * go page ↔ worker directly over a MessagePort the frame hands to the worker, so the protocol,
+ * its transfers and its timing are those of a plain Worker. Terminating removes the frame, which
+ * ends the worker with it.
+ */
+import { frameDocument } from './frame.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+/** What the engine needs of its worker: an IsolatedWorker, or a test's fake. */
+export interface WorkerLike {
+	postMessage(message: ToWorker, transfer: Transferable[]): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+	addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+	terminate(): void;
+}
+
+/** Where the worker's script is. */
+export interface WorkerScript {
+	/** One classic script with no imports of its own, as the build emits the worker. */
+	url: string;
+	/**
+	 * An ES module instead: Vite's dev server serves workers so. An opaque origin cannot start a
+	 * module worker (Chromium refuses one from its blob: URL), so this one starts in the page, as
+	 * before the frame existed. Builds never set it.
+	 */
+	module?: boolean;
+}
+
+const scripts = new Map<string, Promise<Blob>>();
+
+/** The worker script, fetched by the page once (it is same-origin to the page, not the frame). */
+function scriptBlob(url: string): Promise<Blob> {
+	let blob = scripts.get(url);
+	if (!blob) {
+		blob = fetch(url).then(async (response) => {
+			if (!response.ok) throw new Error(`the worker script answered ${response.status}`);
+			return new Blob([await response.arrayBuffer()], { type: 'text/javascript' });
+		});
+		// Offline, say: the next worker tries again.
+		blob.catch(() => scripts.delete(url));
+		scripts.set(url, blob);
+	}
+	return blob;
+}
+
+/** A worker with an opaque origin, behind the part of the Worker interface the engine uses. */
+export class IsolatedWorker implements WorkerLike {
+	readonly #events = new EventTarget();
+	readonly #port: MessagePort;
+	#frame: HTMLIFrameElement | undefined;
+	#pageWorker: Worker | undefined;
+	#terminated = false;
+
+	/** Starts at once; messages posted before the worker exists wait in the port. */
+	constructor(script: Promise<WorkerScript>, options: { name?: string } = {}) {
+		const channel = new MessageChannel();
+		this.#port = channel.port1;
+		this.#port.onmessage = (event: MessageEvent<FromWorker>) =>
+			this.#events.dispatchEvent(new MessageEvent('message', { data: event.data }));
+		this.#start(script, channel.port2, options.name ?? '').catch((error: unknown) =>
+			this.#fail(error instanceof Error ? error.message : String(error)),
+		);
+	}
+
+	addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+	addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+	addEventListener(type: 'message' | 'error', listener: (event: never) => void): void {
+		this.#events.addEventListener(type, listener as EventListener);
+	}
+
+	postMessage(message: ToWorker, transfer: Transferable[] = []): void {
+		if (!this.#terminated) this.#port.postMessage(message, transfer);
+	}
+
+	terminate(): void {
+		this.#terminated = true;
+		this.#frame?.remove();
+		this.#pageWorker?.terminate();
+		this.#port.close();
+	}
+
+	async #start(script: Promise<WorkerScript>, port: MessagePort, name: string): Promise<void> {
+		const { url, module } = await script;
+		if (this.#terminated) return;
+		if (module) {
+			const worker = new Worker(url, { type: 'module', name });
+			worker.addEventListener('error', (event) => {
+				event.preventDefault();
+				this.#fail(event.message);
+			});
+			worker.postMessage({ type: 'connect' }, [port]);
+			this.#pageWorker = worker;
+			return;
+		}
+		const blob = await scriptBlob(url);
+		if (this.#terminated) return;
+		const frame = document.createElement('iframe');
+		// Scripts, and nothing else: no allow-same-origin, so the frame's origin is opaque.
+		frame.setAttribute('sandbox', 'allow-scripts');
+		frame.srcdoc = frameDocument();
+		frame.hidden = true;
+		frame.tabIndex = -1;
+		frame.title = 'keylab sandbox';
+		frame.setAttribute('aria-hidden', 'true');
+		const control = new MessageChannel();
+		control.port1.onmessage = (event: MessageEvent<{ type: 'error'; message: string }>) =>
+			this.#fail(event.data.message);
+		frame.addEventListener(
+			'load',
+			() =>
+				// '*': an opaque origin cannot be named. The message holds no secret: the script,
+				// and the two ports.
+				frame.contentWindow?.postMessage({ type: 'start', script: blob, name }, '*', [
+					control.port2,
+					port,
+				]),
+			{ once: true },
+		);
+		document.body.append(frame);
+		this.#frame = frame;
+	}
+
+	#fail(message: string): void {
+		if (this.#terminated) return;
+		this.#events.dispatchEvent(new ErrorEvent('error', { message, cancelable: true }));
+	}
+}
