@@ -95,8 +95,8 @@ export class IsolatedWorker implements WorkerLike {
 			this.#pageWorker = worker;
 			return;
 		}
-		const blob = await scriptBlob(url);
-		if (this.#terminated) return;
+		// The script downloads (or comes from memory) while the frame loads.
+		const blob = scriptBlob(url);
 		const frame = document.createElement('iframe');
 		// Scripts, and nothing else: no allow-same-origin, so the frame's origin is opaque.
 		frame.setAttribute('sandbox', 'allow-scripts');
@@ -105,22 +105,22 @@ export class IsolatedWorker implements WorkerLike {
 		frame.tabIndex = -1;
 		frame.title = 'keylab sandbox';
 		frame.setAttribute('aria-hidden', 'true');
-		const control = new MessageChannel();
-		control.port1.onmessage = (event: MessageEvent<{ type: 'error'; message: string }>) =>
-			this.#fail(event.data.message);
-		frame.addEventListener(
-			'load',
-			() =>
-				// '*': an opaque origin cannot be named. The message holds no secret: the script,
-				// and the two ports.
-				frame.contentWindow?.postMessage({ type: 'start', script: blob, name }, '*', [
-					control.port2,
-					port,
-				]),
-			{ once: true },
+		const loaded = new Promise((resolve) =>
+			frame.addEventListener('load', resolve, { once: true }),
 		);
 		document.body.append(frame);
 		this.#frame = frame;
+		const [source] = await Promise.all([blob, loaded]);
+		if (this.#terminated) return;
+		const control = new MessageChannel();
+		control.port1.onmessage = (event: MessageEvent<{ type: 'error'; message: string }>) =>
+			this.#fail(event.data.message);
+		// '*': an opaque origin cannot be named. The message holds no secret: the script, and the
+		// two ports.
+		frame.contentWindow?.postMessage({ type: 'start', script: source, name }, '*', [
+			control.port2,
+			port,
+		]);
 	}
 
 	#fail(message: string): void {
