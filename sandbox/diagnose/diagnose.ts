@@ -83,9 +83,18 @@ export function buildDiagnosis(
 				!fix.includes('platform.openai.com'),
 		),
 	];
+	// "OpenAI does not recognise this key" is not true of another service's answer.
+	const title =
+		match.title ??
+		(provider && AUTH_IDS.includes(id)
+			? entry.title.replace(
+					'OpenAI',
+					provider.name.charAt(0).toUpperCase() + provider.name.slice(1),
+				)
+			: entry.title);
 	return {
 		id,
-		title: redactEvidence(match.title ?? entry.title),
+		title: redactEvidence(title),
 		confidence: match.confidence,
 		explanation: redactEvidence([...explanation, ...extras].join(' ')),
 		evidence: match.evidence.map(redactEvidence),

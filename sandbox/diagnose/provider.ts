@@ -113,6 +113,18 @@ const MARKERS: [RegExp, string, string][] = [
 	],
 ];
 
+// A URL in a sentence ("You can obtain an API key from https://console.x.ai") only names a host;
+// after a method, "url", "for url" or "at" it is where the request went.
+function howNamed(text: string, url: string, host: string): string {
+	const at = text.indexOf(url);
+	const before = at < 0 ? '' : text.slice(Math.max(0, at - 24), at);
+	return /(?:\b(?:POST|GET|PUT|PATCH|DELETE)|\burl|\bat|\bto|fetch at|request to)\W{0,4}$/i.test(
+		before,
+	)
+		? `the request went to ${host}`
+		: `the error names ${host}`;
+}
+
 /** Whose error it is, or undefined when it looks like OpenAI's own (or nothing says). */
 export function detectProvider(text: string, urls: readonly string[]): ProviderInfo | undefined {
 	for (const url of urls) {
@@ -121,7 +133,7 @@ export function detectProvider(text: string, urls: readonly string[]): ProviderI
 		if (host === 'api.openai.com' || host.endsWith('.openai.com')) return undefined;
 		for (const [pattern, kind] of HOSTS) {
 			if (pattern.test(host)) {
-				return { kind, name: providerProfiles[kind].name, evidence: `the request went to ${host}` };
+				return { kind, name: providerProfiles[kind].name, evidence: howNamed(text, url, host) };
 			}
 		}
 	}
@@ -129,12 +141,13 @@ export function detectProvider(text: string, urls: readonly string[]): ProviderI
 		if (pattern.test(text)) return { kind, name: providerProfiles[kind].name, evidence: why };
 	}
 	// A called host that is none of the above: some other OpenAI-compatible service or a relay.
-	const other = urls.map(hostOf).find((host) => host !== undefined);
-	if (other && !/openai\.com$/.test(other)) {
+	const url = urls.find((candidate) => hostOf(candidate) !== undefined);
+	const other = url ? hostOf(url) : undefined;
+	if (url && other && !/openai\.com$/.test(other)) {
 		return {
 			kind: 'relay',
 			name: `the service at ${other}`,
-			evidence: `the request went to ${other}`,
+			evidence: howNamed(text, url, other),
 		};
 	}
 	return undefined;

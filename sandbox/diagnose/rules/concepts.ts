@@ -154,6 +154,15 @@ function scope(signals: Signals): string {
 	return text.replace(/_/g, ' ');
 }
 
+// An API gateway in front of the API (Azure API Management) wants its own key in its own header.
+const gatewayKey = {
+	explanation:
+		'An API gateway in front of the model (Azure API Management and the like) wants its own key, and the request did not carry it: the gateway refused it before the model was reached.',
+	fixes: [
+		'Send the gateway’s subscription key in the header it expects (Azure API Management: Ocp-Apim-Subscription-Key), e.g. through the SDK’s default headers option, alongside or instead of the model key.',
+	],
+};
+
 export const conceptRule: Rule = {
 	id: 'other',
 	name: 'concepts',
@@ -180,6 +189,7 @@ export const conceptRule: Rule = {
 				id: concept.id,
 				confidence: 0.55,
 				evidence: statusQuote ? [quote, statusQuote] : [quote],
+				...(/subscription key/i.test(match[0]) ? gatewayKey : {}),
 			};
 		}
 		return undefined;

@@ -23,10 +23,12 @@ export const budgetPages = {
 export const jsBudgetOverrides: Partial<Record<keyof typeof budgetPages, number>> = {
 	// The troubleshooter must diagnose a paste the instant it lands, offline included, so the
 	// diagnosis engine is fetched as soon as the page goes idle, before anyone touches it; this
-	// budget counts it. The engine is ~18.2 kB gzip since issue 17 (was ~13.7 kB): it reads HAR,
-	// curl -i, Rust/Go/.NET/Java/PHP prints, names organization_not_verified and wrong_base_url,
-	// and says whose error it is (provider profiles). What the page needs up to `load` is ~10.7 kB.
-	troubleshooter: 32 * 1024,
+	// budget counts it. The engine was ~13.7 kB gzip before issue 17 and ~18.2 kB after its first
+	// pass (HAR, curl -i, Rust/Go/.NET/Java/PHP prints, organization_not_verified, wrong_base_url,
+	// provider profiles). Holdout rounds 4–9 (2026-12-01) added the shapes 620 unseen real reports
+	// showed (translated and Chinese wordings, gateways' own keys, key tails, edge pages, a cause
+	// named in plain words) and it is ~25.3 kB now. What the page needs up to `load` is ~10.7 kB.
+	troubleshooter: 40 * 1024,
 };
 
 /** The JavaScript budget of one page kind. */

@@ -234,6 +234,27 @@ describe('whose error it is', () => {
 		expect(result.provider?.kind).toBe('relay');
 	});
 
+	it('a service that borrows OpenAI’s sentence: its title, and a named host is not a called one', () => {
+		const result = diagnose(
+			'400 "Incorrect API key provided: na***ys. You can obtain an API key from https://console.x.ai."',
+		);
+		expect(result.id).toBe('invalid_key');
+		expect(result.title).toBe('The service at console.x.ai does not recognise this key');
+		expect(result.provider?.evidence).toBe('the error names console.x.ai');
+		const called = diagnose(
+			'POST https://llm.example.net/v1/chat/completions\n401 {"error":{"message":"Invalid API key"}}',
+		);
+		expect(called.provider?.evidence).toBe('the request went to llm.example.net');
+	});
+
+	it('an API gateway’s own key: the header it expects', () => {
+		const result = diagnose(
+			"Error code: 401 - {'statusCode': 401, 'message': 'Access denied due to missing subscription key.'}",
+		);
+		expect(result.id).toBe('missing_key');
+		expect(result.fixes[0]).toContain('Ocp-Apim-Subscription-Key');
+	});
+
 	it('OpenAI itself: no provider line', () => {
 		const result = diagnose(
 			'POST https://api.openai.com/v1/chat/completions\n429 You exceeded your current quota, please check your plan and billing details.',
