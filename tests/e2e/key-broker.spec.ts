@@ -395,6 +395,35 @@ report('indexedDB from a prototype', () => {
 	expect(answered.filter((url) => url.includes('/steal'))).toEqual([]);
 });
 
+test('a browser that refuses a worker in the sandboxed frame still runs the code, with the page’s own worker', async ({
+	page,
+}) => {
+	test.setTimeout(120_000);
+	// Stands in for a browser that throws at `new Worker` in an opaque origin: only the frame's
+	// Worker constructor refuses.
+	await page.addInitScript(() => {
+		if (location.href === 'about:srcdoc') {
+			(self as { Worker: unknown }).Worker = function () {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			};
+		}
+	});
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
+	await page.goto(host.url + LESSON);
+	await setIndex(
+		page,
+		"console.log('ran in ' + (self.origin === 'null' ? 'an opaque origin' : 'the site origin'));",
+	);
+	expect(await runAndWait(page)).toBe('ready');
+	await expect(output(page)).toContainText('ran in the site origin');
+	// The page's own worker is the sandbox folder's script, under its own headers.
+	expect(workers.some((url) => url.startsWith(`${host.url}/_astro/sandbox/`))).toBe(true);
+	// A second run goes straight to the page's worker, and still works.
+	expect(await runAndWait(page)).toBe('ready');
+	await expect(output(page)).toContainText('ran in the site origin');
+});
+
 test('a program that prints in a loop is stopped at the output cap, and the page stays usable', async ({
 	page,
 }) => {

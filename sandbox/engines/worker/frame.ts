@@ -8,24 +8,33 @@
 
 /**
  * The frame's one script. It waits for the page's single `start` message (only from its parent),
- * starts the worker from the script it was sent, hands the worker the page's port, and reports a
- * worker that fails to load on the control port. It never reads what the worker posts itself.
+ * starts the worker from the script it was sent, hands the worker the page's port, says `started`
+ * on the control port, and reports a worker that fails to load there. A browser that refuses a
+ * worker in an opaque origin throws at `new Worker`: that is reported as `unsupported`, and the
+ * page falls back to a worker of its own (isolated-worker.ts). It never reads what the worker posts.
  * Classic, not module: Chromium refuses a module worker from an opaque origin's blob: URL.
  */
 export const FRAME_SCRIPT = `onmessage = (event) => {
 	if (event.source !== parent || event.data?.type !== 'start') return;
 	onmessage = null;
 	const [control, port] = event.ports;
-	const worker = new Worker(URL.createObjectURL(event.data.script), { name: event.data.name });
+	let worker;
+	try {
+		worker = new Worker(URL.createObjectURL(event.data.script), { name: event.data.name });
+	} catch (error) {
+		control.postMessage({ type: 'unsupported', message: String((error && error.message) || error) });
+		return;
+	}
 	worker.onerror = (error) => {
 		error.preventDefault();
 		control.postMessage({ type: 'error', message: error.message || '' });
 	};
 	worker.postMessage({ type: 'connect' }, [port]);
+	control.postMessage({ type: 'started' });
 };`;
 
 /** SHA-256 of FRAME_SCRIPT, for the policies that pin it (tests/unit/engines/worker/frame.test.ts checks it). */
-export const FRAME_SCRIPT_HASH = 'sha256-P0MO9y64T8g0uMgz4O2j0JSKFkoo8uAK4AF62YfSqCk=';
+export const FRAME_SCRIPT_HASH = 'sha256-PoykKvyUhZ+HG/5EvBBHki4gPGfGGm9hJvgPRJ7lPZs=';
 
 /**
  * The frame's own Content-Security-Policy, on top of the page's (a srcdoc frame inherits those,

@@ -46,21 +46,35 @@ function scriptBlob(url: string): Promise<Blob> {
 	return blob;
 }
 
-/** A worker with an opaque origin, behind the part of the Worker interface the engine uses. */
+// How long the frame may take to say its worker started before the page starts one itself.
+const FRAME_START_LIMIT_MS = 5_000;
+
+/**
+ * Set once a browser refused the frame's worker (or its frame never answered): this tab's later
+ * runs start the page's own worker at once instead of waiting for the frame again.
+ */
+let frameUnsupported = false;
+
+type Queued = [message: ToWorker, transfer: Transferable[]];
+
+/**
+ * A worker with an opaque origin, behind the part of the Worker interface the engine uses. Where
+ * a browser refuses a worker inside the sandboxed frame, it falls back to a worker of the page's
+ * own: the same script and the same protocol, with storage and channels removed by runtime.ts
+ * only (as before the frame existed) and the sandbox folder's own headers.
+ */
 export class IsolatedWorker implements WorkerLike {
 	readonly #events = new EventTarget();
-	readonly #port: MessagePort;
+	/** Messages posted before the worker is connected; none is transferred until then. */
+	readonly #queue: Queued[] = [];
+	#port: MessagePort | undefined;
 	#frame: HTMLIFrameElement | undefined;
 	#pageWorker: Worker | undefined;
 	#terminated = false;
 
-	/** Starts at once; messages posted before the worker exists wait in the port. */
+	/** Starts at once; messages posted before the worker exists wait here. */
 	constructor(script: Promise<WorkerScript>, options: { name?: string } = {}) {
-		const channel = new MessageChannel();
-		this.#port = channel.port1;
-		this.#port.onmessage = (event: MessageEvent<FromWorker>) =>
-			this.#events.dispatchEvent(new MessageEvent('message', { data: event.data }));
-		this.#start(script, channel.port2, options.name ?? '').catch((error: unknown) =>
+		this.#start(script, options.name ?? '').catch((error: unknown) =>
 			this.#fail(error instanceof Error ? error.message : String(error)),
 		);
 	}
@@ -72,27 +86,32 @@ export class IsolatedWorker implements WorkerLike {
 	}
 
 	postMessage(message: ToWorker, transfer: Transferable[] = []): void {
-		if (!this.#terminated) this.#port.postMessage(message, transfer);
+		if (this.#terminated) return;
+		if (this.#port) this.#port.postMessage(message, transfer);
+		else this.#queue.push([message, transfer]);
 	}
 
 	terminate(): void {
 		this.#terminated = true;
 		this.#frame?.remove();
 		this.#pageWorker?.terminate();
-		this.#port.close();
+		this.#port?.close();
+		this.#queue.length = 0;
 	}
 
-	async #start(script: Promise<WorkerScript>, port: MessagePort, name: string): Promise<void> {
+	/** Wires the page's end of the worker's port and sends what waited. */
+	#connect(port: MessagePort): void {
+		port.onmessage = (event: MessageEvent<FromWorker>) =>
+			this.#events.dispatchEvent(new MessageEvent('message', { data: event.data }));
+		this.#port = port;
+		for (const [message, transfer] of this.#queue.splice(0)) port.postMessage(message, transfer);
+	}
+
+	async #start(script: Promise<WorkerScript>, name: string): Promise<void> {
 		const { url, module } = await script;
 		if (this.#terminated) return;
-		if (module) {
-			const worker = new Worker(url, { type: 'module', name });
-			worker.addEventListener('error', (event) => {
-				event.preventDefault();
-				this.#fail(event.message);
-			});
-			worker.postMessage({ type: 'connect' }, [port]);
-			this.#pageWorker = worker;
+		if (module || frameUnsupported) {
+			this.#startInPage(url, name, module ? 'module' : 'classic');
 			return;
 		}
 		// The script downloads (or comes from memory) while the frame loads.
@@ -112,15 +131,47 @@ export class IsolatedWorker implements WorkerLike {
 		this.#frame = frame;
 		const [source] = await Promise.all([blob, loaded]);
 		if (this.#terminated) return;
+		const channel = new MessageChannel();
 		const control = new MessageChannel();
-		control.port1.onmessage = (event: MessageEvent<{ type: 'error'; message: string }>) =>
-			this.#fail(event.data.message);
+		const silence = setTimeout(() => this.#fallBack(url, name), FRAME_START_LIMIT_MS);
+		control.port1.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
+			if (event.data.type === 'started') {
+				clearTimeout(silence);
+				this.#connect(channel.port1);
+			} else if (event.data.type === 'unsupported') {
+				clearTimeout(silence);
+				this.#fallBack(url, name);
+			} else {
+				this.#fail(event.data.message ?? '');
+			}
+		};
 		// '*': an opaque origin cannot be named. The message holds no secret: the script, and the
 		// two ports.
 		frame.contentWindow?.postMessage({ type: 'start', script: source, name }, '*', [
 			control.port2,
-			port,
+			channel.port2,
 		]);
+	}
+
+	/** The frame refused a worker, or never answered: the page starts one of its own. */
+	#fallBack(url: string, name: string): void {
+		if (this.#terminated || this.#port) return;
+		frameUnsupported = true;
+		this.#frame?.remove();
+		this.#frame = undefined;
+		this.#startInPage(url, name, 'classic');
+	}
+
+	#startInPage(url: string, name: string, type: WorkerType): void {
+		const worker = new Worker(url, { type, name });
+		worker.addEventListener('error', (event) => {
+			event.preventDefault();
+			this.#fail(event.message);
+		});
+		const channel = new MessageChannel();
+		worker.postMessage({ type: 'connect' }, [channel.port2]);
+		this.#pageWorker = worker;
+		this.#connect(channel.port1);
 	}
 
 	#fail(message: string): void {
