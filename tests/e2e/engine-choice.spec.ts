@@ -1,9 +1,9 @@
 /**
  * Worker first: on a cold page in desktop Chrome, with StackBlitz (which serves WebContainers)
  * failing at once, hanging, or answering slowly, Run shows program output without waiting for it
- * (how fast is `npm run bench`'s to measure); the
- * WebContainer is only contacted once the learner reaches for a sandbox; a failed boot is said
- * once and remembered for the tab; the learner can pin an engine.
+ * (how fast is `npm run bench`'s to measure); the WebContainer is only contacted once the learner
+ * reaches for a sandbox; a failed boot is said once and remembered for the tab; the learner can
+ * pin an engine.
  */
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { sandbox } from './support/sandbox.ts';
