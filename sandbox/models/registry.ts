@@ -38,35 +38,18 @@ const active = (id: string, family: string, source = MODELS_PAGE): RegistryEntry
 	source,
 });
 
-const retiring = (
-	ids: readonly string[],
-	family: string,
-	shutdownDate: string,
-	replacement: string,
-): RegistryEntry[] =>
-	ids.map((id) => ({
-		id,
-		family,
-		status: 'deprecated',
-		shutdownDate,
-		replacement,
-		source: DEPRECATIONS,
-	}));
-
-const gone = (
-	ids: readonly string[],
-	family: string,
-	shutdownDate: string,
-	replacement: string,
-): RegistryEntry[] =>
-	ids.map((id) => ({
-		id,
-		family,
-		status: 'shutdown',
-		shutdownDate,
-		replacement,
-		source: DEPRECATIONS,
-	}));
+/** Models the deprecations page lists, before (`deprecated`) or after (`shutdown`) their date. */
+const ending =
+	(status: 'deprecated' | 'shutdown') =>
+	(
+		ids: readonly string[],
+		family: string,
+		shutdownDate: string,
+		replacement: string,
+	): RegistryEntry[] =>
+		ids.map((id) => ({ id, family, status, shutdownDate, replacement, source: DEPRECATIONS }));
+const retiring = ending('deprecated');
+const gone = ending('shutdown');
 
 /** Every model id keylab knows, newest first. */
 export const MODEL_REGISTRY: readonly RegistryEntry[] = [

@@ -4,7 +4,7 @@
  * by `createKey` and `rotateKey`, and never again.
  */
 import { KeylabError } from '../errors.ts';
-import { mintSecret, redactSecret } from './keys.ts';
+import { storeNewKey } from './keys.ts';
 import { ALNUM } from './random.ts';
 import { newProject, seedState } from './setup.ts';
 import {
@@ -105,26 +105,18 @@ export function createKey(
 	if (!['project', 'service_account', 'legacy', 'admin'].includes(shape))
 		throw bad(`Unknown key shape "${shape}".`);
 	const project = projectById(state, input.project ?? state.defaultProjectId);
-	const secret = mintSecret(state.random, shape);
-	const id = 'key_' + state.random.string(16, ALNUM);
-	const key: KeyRecord = {
-		id,
+	const { key, secret } = storeNewKey(state, {
 		name: typeof input.name === 'string' && input.name ? input.name.slice(0, 200) : 'Secret key',
 		shape,
 		owner,
 		orgId: project.orgId,
 		projectId: project.id,
 		permissions: parsePermissions(input.permissions),
-		status: 'active',
-		redacted: redactSecret(secret),
-		createdAt: state.clock.now(),
-		lastUsedAt: null,
-		limits: {},
-	};
+	});
 	if (owner === 'service_account') {
 		// The platform's "Create new secret key" for a service account creates the account too,
 		// named after the key; the Admin API then lists the key as that account's.
-		const accountId = input.serviceAccountId ?? 'svc_acct_' + id.slice(4);
+		const accountId = input.serviceAccountId ?? 'svc_acct_' + key.id.slice(4);
 		state.serviceAccounts[accountId] ??= {
 			id: accountId,
 			projectId: project.id,
@@ -134,8 +126,6 @@ export function createKey(
 		};
 		key.serviceAccountId = accountId;
 	}
-	state.keys[id] = key;
-	state.secrets.set(secret, id);
 	return { key: view(key), value: secret };
 }
 

@@ -4,7 +4,7 @@
  */
 import { PRACTICE_MARKER } from '../keys/practice-key.ts';
 import { ALNUM, KEY_ALPHABET, type Random } from './random.ts';
-import type { KeyShape } from './state.ts';
+import type { KeyRecord, KeyShape, PracticeState } from './state.ts';
 
 const PREFIX: Record<KeyShape, string> = {
 	project: 'sk-proj-',
@@ -39,4 +39,35 @@ export function shapeOf(secret: string): KeyShape {
 	if (secret.startsWith('sk-svcacct-')) return 'service_account';
 	if (secret.startsWith('sk-admin-')) return 'admin';
 	return 'legacy';
+}
+
+/** What a new key's record says beyond what every new key has in common. */
+export type NewKeyFields = Pick<
+	KeyRecord,
+	'name' | 'shape' | 'owner' | 'orgId' | 'projectId' | 'permissions'
+> &
+	Partial<Pick<KeyRecord, 'serviceAccountId' | 'expiresAt'>>;
+
+/**
+ * Mints a key of the record's shape and stores it, active and unused: the console, the Admin API
+ * and service accounts all create keys so. The secret is returned once and kept only as a lookup.
+ */
+export function storeNewKey(
+	state: PracticeState,
+	fields: NewKeyFields,
+): { key: KeyRecord; secret: string } {
+	const secret = mintSecret(state.random, fields.shape);
+	const id = 'key_' + state.random.string(16, ALNUM);
+	const key: KeyRecord = {
+		id,
+		...fields,
+		status: 'active',
+		redacted: redactSecret(secret),
+		createdAt: state.clock.now(),
+		lastUsedAt: null,
+		limits: {},
+	};
+	state.keys[id] = key;
+	state.secrets.set(secret, id);
+	return { key, secret };
 }

@@ -4,7 +4,7 @@
  * They work on the same state as the model routes and the practice console, so a key made in one
  * place is listed, used and deleted everywhere.
  */
-import { mintSecret, redactSecret } from './keys.ts';
+import { storeNewKey } from './keys.ts';
 import { ALNUM } from './random.ts';
 import * as wire from './wire-errors.ts';
 import type { WireError } from './wire-errors.ts';
@@ -241,31 +241,22 @@ export function issueServiceAccountKey(
 	name = 'Secret Key',
 	expiresAt: number | null = null,
 ) {
-	const secret = mintSecret(state.random, 'service_account');
-	const id = 'key_' + state.random.string(16, ALNUM);
-	state.keys[id] = {
-		id,
+	const { key, secret } = storeNewKey(state, {
 		name,
 		shape: 'service_account',
 		owner: 'service_account',
 		orgId: state.defaultOrgId,
 		projectId: account.projectId,
 		permissions: { kind: 'all' },
-		status: 'active',
-		redacted: redactSecret(secret),
-		createdAt: state.clock.now(),
-		lastUsedAt: null,
-		limits: {},
 		serviceAccountId: account.id,
 		expiresAt,
-	};
-	state.secrets.set(secret, id);
+	});
 	return {
 		object: 'organization.project.service_account.api_key' as const,
 		value: secret,
 		name,
-		created_at: seconds(state.clock.now()),
-		id,
+		created_at: seconds(key.createdAt),
+		id: key.id,
 	};
 }
 
@@ -354,25 +345,15 @@ export function adminKey(state: PracticeState, id: string): KeyRecord {
 export function createAdminKey(state: PracticeState, body: Record<string, unknown>) {
 	const name = textField(body, 'name');
 	const expiresAt = expiry(state, body);
-	const secret = mintSecret(state.random, 'admin');
-	const id = 'key_' + state.random.string(16, ALNUM);
-	const key: KeyRecord = {
-		id,
+	const { key, secret } = storeNewKey(state, {
 		name,
 		shape: 'admin',
 		owner: 'user',
 		orgId: state.defaultOrgId,
 		projectId: state.defaultProjectId,
 		permissions: { kind: 'all' },
-		status: 'active',
-		redacted: redactSecret(secret),
-		createdAt: state.clock.now(),
-		lastUsedAt: null,
-		limits: {},
 		expiresAt,
-	};
-	state.keys[id] = key;
-	state.secrets.set(secret, id);
+	});
 	return { ...adminKeyObject(key), value: secret };
 }
 

@@ -2,20 +2,24 @@
 import type { Rule } from '../types.ts';
 import { textRule } from './text-rule.ts';
 
+// A request that names an object that does not exist: "No such File object: file-…", "Item with
+// id 'rs_…' not found", "No thread found with id 'thread_…'". The route is right; the id is not.
+const MISSING_OBJECT =
+	/\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/;
+// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …".
+const NAMED_PARAMETER = /\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':/;
+
 export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 	// Any other error of type invalid_request_error that is not an auth, quota or route error.
 	types: ['invalid_request_error'],
-	// A 404 counts when its body names a parameter: the route exists, the request is wrong for it
-	// ("This is a chat model and not supported in the v1/completions endpoint", param "model").
+	// A 404 counts when its body names a parameter or a missing object: the route exists, the
+	// request is wrong for it ("This is a chat model and not supported in the v1/completions
+	// endpoint", param "model").
 	when: (signals) =>
 		signals.status === undefined ||
 		signals.status === 400 ||
 		signals.status === 422 ||
-		(signals.status === 404 &&
-			(signals.params.length > 0 ||
-				/\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/.test(
-					signals.text,
-				))),
+		(signals.status === 404 && (signals.params.length > 0 || MISSING_OBJECT.test(signals.text))),
 	codes: [
 		'context_length_exceeded',
 		'invalid_value',
@@ -31,11 +35,7 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		// Azure's code when a model does not serve this operation (chat vs responses).
 		'operationnotsupported',
 	],
-	// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …";
-	// a request that names an object that does not exist: "No such File object: file-…",
-	// "Item with id 'rs_…' not found", "No thread found with id 'thread_…'".
-	regex:
-		/\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':|\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/,
+	regex: new RegExp(`${NAMED_PARAMETER.source}|${MISSING_OBJECT.source}`),
 	phrases: [
 		'maximum context length',
 		'must provide a model parameter',
