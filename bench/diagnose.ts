@@ -16,6 +16,9 @@ import {
 
 function report(name: string, measured: Measurement): void {
 	console.log(`\n## ${name}: ${ratio(measured)}\n`);
+	console.log(
+		`With one answered question: ${ratio({ correct: measured.afterAnswer, total: measured.total })} (asked on ${measured.asked} of ${measured.total}; counts a miss as answered when the thread's cause was one of the choices)\n`,
+	);
 	console.log(table('diagnosis id', measured.byId));
 	console.log('');
 	console.log(table('ecosystem', measured.byEcosystem));

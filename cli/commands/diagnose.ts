@@ -54,7 +54,10 @@ and names a second cause when two fit.
 
 Options:
   --json      Print one JSON object: { id, title, confidence, explanation, evidence, fixes, retryable,
-              lesson }, plus provider and alternatives when they apply.
+              lesson }, plus provider, alternatives and followUp when they apply.
+
+When the text fits more than one cause, the answer ends with one question: facts you can
+check (credit left? a base URL set?), each with the cause it means.
   -h, --help  Show this help.
 
 Causes it names (id, then what it means):

@@ -11,6 +11,11 @@ export interface CatalogEntry {
 	fixes: string[];
 	retryable: boolean;
 	lesson: LessonSlug;
+	/**
+	 * What a person can check that is true when this is the cause: the choices of the follow-up
+	 * question asked when the pasted text fits more than one cause (follow-up.ts).
+	 */
+	sign: string;
 }
 
 const keyLesson = 'troubleshooting/key-does-not-work';
@@ -30,6 +35,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: keyLesson,
+		sign: 'The program does not get the key: printing whether OPENAI_API_KEY is set, right where the client is created, shows it empty or missing.',
 	},
 	malformed_key: {
 		title: 'The key value is damaged',
@@ -42,6 +48,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: keyLesson,
+		sign: 'The key the program uses is not exactly the one on the platform: printing its length and first and last four characters shows quotes, spaces, a prefix, a placeholder, or a shorter key.',
 	},
 	invalid_key: {
 		title: 'OpenAI does not recognise this key',
@@ -54,6 +61,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: keyLesson,
+		sign: 'The key is not listed at https://platform.openai.com/api-keys (deleted, or from another account), or it came from another service or a reseller.',
 	},
 	revoked_key: {
 		title: 'The key or its account was revoked or deactivated',
@@ -65,6 +73,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: keyLesson,
+		sign: 'The platform shows the account, organization or key as deactivated, or OpenAI emailed about it.',
 	},
 	wrong_organization: {
 		title: 'The organization does not match the key',
@@ -76,6 +85,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: permissionsLesson,
+		sign: 'The program sets an organization (OPENAI_ORG_ID, `organization=`, an OpenAI-Organization header).',
 	},
 	wrong_project: {
 		title: 'The project does not match the key',
@@ -87,6 +97,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: permissionsLesson,
+		sign: 'The program sets a project (OPENAI_PROJECT_ID, `project=`, an OpenAI-Project header).',
 	},
 	missing_scopes: {
 		title: 'The key lacks a permission this call needs',
@@ -98,6 +109,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: permissionsLesson,
+		sign: 'The key is restricted: its permissions at https://platform.openai.com/api-keys are "Restricted" or "Read only", or your project role is Reader.',
 	},
 	unsupported_region: {
 		title: 'Request from an unsupported country or region',
@@ -108,6 +120,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: permissionsLesson,
+		sign: 'The program runs in a country OpenAI does not serve, or goes out through a VPN, proxy or cloud region there.',
 	},
 	model_not_found: {
 		title: 'The model does not exist or this key cannot use it',
@@ -119,6 +132,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooting/model-not-found',
+		sign: 'The model is not listed by GET /v1/models for this key, or it was renamed or retired.',
 	},
 	organization_not_verified: {
 		title: 'Your organization must be verified for this model or feature',
@@ -131,6 +145,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: permissionsLesson,
+		sign: 'The model is one of the newest (reasoning or image models) and the organization has not completed verification.',
 	},
 	insufficient_quota: {
 		title: 'Out of credits or over the spend limit',
@@ -143,6 +158,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooting/billing-and-quota',
+		sign: 'The account has no credit left or reached its budget: https://platform.openai.com/settings/organization/billing shows it.',
 	},
 	billing_not_active: {
 		title: 'Billing is not active on this account',
@@ -153,6 +169,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooting/billing-and-quota',
+		sign: 'The account has no payment method, or its last payment failed.',
 	},
 	rate_limit: {
 		title: 'Rate limit reached',
@@ -165,6 +182,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: true,
 		lesson: 'troubleshooting/rate-limits',
+		sign: 'Many requests (or very long ones) went out in a short time, and the same request works when sent again slowly.',
 	},
 	server_error: {
 		title: 'OpenAI had a server error',
@@ -176,6 +194,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: true,
 		lesson: 'troubleshooting/rate-limits',
+		sign: 'The same request worked before and works again a few minutes later, or https://status.openai.com shows an incident.',
 	},
 	overloaded: {
 		title: 'OpenAI is overloaded',
@@ -186,6 +205,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: true,
 		lesson: 'troubleshooting/rate-limits',
+		sign: 'The error names capacity or overload, and the same request works again later; https://status.openai.com may show it.',
 	},
 	bad_request: {
 		title: 'The request itself is wrong',
@@ -197,6 +217,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'using/first-call',
+		sign: 'Other calls with the same key and settings work; this one sends other parameters, a long input, or an unusual file.',
 	},
 	wrong_base_url: {
 		title: 'The request went to the wrong URL (base URL)',
@@ -209,6 +230,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooting/network-and-cors',
+		sign: 'The client sends to a server other than https://api.openai.com/v1 (a base URL, proxy, relay, Azure, OpenRouter or a local server), or the base URL set differs from the one that service documents.',
 	},
 	network_error: {
 		title: 'The request never reached OpenAI',
@@ -221,6 +243,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: true,
 		lesson: 'troubleshooting/network-and-cors',
+		sign: 'From the same machine, `curl -I https://api.openai.com/v1/models` fails or hangs (a proxy, firewall, DNS or TLS problem).',
 	},
 	cors_blocked: {
 		title: 'The browser blocked the call (CORS)',
@@ -232,6 +255,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooting/network-and-cors',
+		sign: 'The call is made by a web page in the browser, and the browser console shows a CORS message.',
 	},
 	other: {
 		title: 'Not recognised',
@@ -243,5 +267,6 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooter',
+		sign: 'None of these fits.',
 	},
 };

@@ -6,7 +6,8 @@
 import { inspectKey } from '../keys/inspect-key.ts';
 import type { CheckKeyOptions, CheckStep, KeyCheck } from './check-types.ts';
 import { call, type Call } from './check-http.ts';
-import { buildDiagnosis, diagnose } from './diagnose.ts';
+import { diagnose } from './diagnose.ts';
+import { buildDiagnosis } from './dress.ts';
 import { RECOMMENDED_MODEL } from '../models/registry.ts';
 
 export type * from './check-types.ts';

@@ -65,6 +65,12 @@ export function formatDiagnosis(
 			lines.push(`  - ${alternative.title} [${alternative.id}]: ${alternative.why}`);
 		}
 	}
+	if (diagnosis.followUp) {
+		lines.push('', p.bold(`Not sure it fits? ${diagnosis.followUp.question}`));
+		for (const choice of diagnosis.followUp.choices) {
+			lines.push(`  - ${choice.sign}`, `    ${p.dim(`Then: ${choice.title} [${choice.id}].`)}`);
+		}
+	}
 	lines.push(
 		'',
 		diagnosis.retryable

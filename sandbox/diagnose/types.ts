@@ -48,6 +48,16 @@ export interface Diagnosis {
 	provider?: ProviderInfo;
 	/** Other causes the evidence also fits, less likely than `id`. */
 	alternatives?: Alternative[];
+	/** The question that decides between the causes the text leaves open (follow-up.ts). */
+	followUp?: FollowUp;
+	/** Set once the person answered `followUp`: the choice they said is true. */
+	answered?: DiagnosisId;
+}
+
+/** One question whose choices are facts a person can check, one per cause still open. */
+export interface FollowUp {
+	question: string;
+	choices: { id: DiagnosisId; title: string; sign: string }[];
 }
 
 /** Whose error it is, when the evidence says so. */

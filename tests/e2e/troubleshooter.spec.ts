@@ -334,3 +334,43 @@ test('says whose error it is and names the second cause that fits', async ({ pag
 		'Out of credits',
 	);
 });
+
+test('when the text fits several causes, one question decides it, by mouse or keyboard', async ({
+	page,
+}) => {
+	await open(page);
+	await paste(page, 'RateLimitError: 429 status code (no body)');
+	const heading = results(page).getByRole('heading', { level: 3 });
+	await expect(heading).toHaveText('Rate limit reached');
+	const question = results(page).getByRole('group', { name: /Which of these is true\?/ });
+	await expect(question.getByRole('radio')).toHaveCount(4);
+	await expect(question.getByRole('radio', { name: /^Not sure/ })).toBeChecked();
+
+	await question.getByRole('radio', { name: /no credit left/ }).check();
+	await expect(heading).toHaveText('Out of credits or over the spend limit');
+	await expect(results(page).locator('blockquote').first()).toContainText(
+		'You said: The account has no credit left',
+	);
+	await expect(results(page).locator('[data-alternative="rate_limit"]')).toBeVisible();
+	await expect(tool(page).locator('[data-announce]')).toHaveText(/^Diagnosis: Out of credits/);
+
+	// Arrow keys move the answer like any radio group; the diagnosis follows.
+	await page.keyboard.press('ArrowDown');
+	await expect(question.getByRole('radio', { name: /no payment method/ })).toBeFocused();
+	await expect(heading).toHaveText('Billing is not active on this account');
+	await question.getByRole('radio', { name: /^Not sure/ }).check();
+	await expect(heading).toHaveText('Rate limit reached');
+
+	// An answer lasts while the text says the same, and goes when it says something else.
+	await question.getByRole('radio', { name: /no credit left/ }).check();
+	await page.getByLabel(/The error you got/).press('End');
+	await page.getByLabel(/The error you got/).pressSequentially(' ');
+	await expect(heading).toHaveText('Out of credits or over the spend limit');
+	await paste(
+		page,
+		"openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}",
+	);
+	await expect(heading).toHaveText('Out of credits or over the spend limit');
+	await expect(results(page).locator('[data-follow-up]')).toHaveCount(0);
+	await expect(results(page).locator('blockquote', { hasText: 'You said' })).toHaveCount(0);
+});

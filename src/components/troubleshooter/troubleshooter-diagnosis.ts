@@ -2,9 +2,14 @@
  * The pasted-error half of the troubleshooter, loaded on the error box's first focus or when the
  * page goes idle (so a paste still works once the network is gone), not with the page.
  */
-import { diagnose, type Diagnosis } from '../../../sandbox/diagnose/index.ts';
+import {
+	answerFollowUp,
+	diagnose,
+	type Diagnosis,
+	type DiagnosisId,
+} from '../../../sandbox/diagnose/index.ts';
 import { scrubSecrets } from '../../../sandbox/keys/redact.ts';
-import { announcementOf, renderDiagnosis } from './troubleshooter-render.ts';
+import { announcementOf, renderDiagnosis, renderFollowUp } from './troubleshooter-render.ts';
 
 /** A diagnosis ready to show and to speak. */
 export interface DiagnosisView {
@@ -14,13 +19,15 @@ export interface DiagnosisView {
 	announcement: string;
 	/** Builds the article shown under the error box. */
 	render(): HTMLElement;
+	/** Builds the follow-up question, when the text leaves more than one cause open. */
+	renderFollowUp?(): HTMLElement;
+	/** The view once the person said which choice is true ('' for "not sure"). */
+	answer(choice: DiagnosisId | ''): DiagnosisView;
 }
 
-/** Diagnoses `text`; `secrets` (a pasted error may quote the failing key) are never shown. */
-export function diagnosisView(text: string, secrets: (string | undefined)[]): DiagnosisView {
-	const diagnosis = diagnose(text);
-	const scrub = (value: string) => scrubSecrets(value, secrets);
-	const shown: Diagnosis = {
+/** Every text of a diagnosis with `secrets` scrubbed out. */
+function scrubbed(diagnosis: Diagnosis, scrub: (value: string) => string): Diagnosis {
+	return {
 		...diagnosis,
 		explanation: scrub(diagnosis.explanation),
 		evidence: diagnosis.evidence.map(scrub),
@@ -37,9 +44,31 @@ export function diagnosisView(text: string, secrets: (string | undefined)[]): Di
 				}
 			: {}),
 	};
+}
+
+function viewOf(
+	diagnosis: Diagnosis,
+	shown: Diagnosis,
+	scrub: (value: string) => string,
+): DiagnosisView {
+	const followUp = diagnosis.followUp;
 	return {
 		signature: JSON.stringify(shown),
 		announcement: announcementOf(shown),
 		render: () => renderDiagnosis(shown),
+		...(followUp ? { renderFollowUp: () => renderFollowUp(followUp) } : {}),
+		answer: (choice) =>
+			viewOf(
+				diagnosis,
+				scrubbed(choice === '' ? diagnosis : answerFollowUp(diagnosis, choice), scrub),
+				scrub,
+			),
 	};
+}
+
+/** Diagnoses `text`; `secrets` (a pasted error may quote the failing key) are never shown. */
+export function diagnosisView(text: string, secrets: (string | undefined)[]): DiagnosisView {
+	const diagnosis = diagnose(text);
+	const scrub = (value: string) => scrubSecrets(value, secrets);
+	return viewOf(diagnosis, scrubbed(diagnosis, scrub), scrub);
 }

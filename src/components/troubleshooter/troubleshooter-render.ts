@@ -1,7 +1,7 @@
 /** Renders diagnoses and key-check steps for `<keylab-troubleshooter>`; text is always textContent. */
 import { course, lessonPath, type LessonSlug } from '../../../sandbox/course.ts';
 import type { CheckStep } from '../../../sandbox/diagnose/check-key.ts';
-import type { Diagnosis } from '../../../sandbox/diagnose/index.ts';
+import type { Diagnosis, FollowUp } from '../../../sandbox/diagnose/index.ts';
 import { el, uid } from '../common/dom.ts';
 
 const STATUS_WORD: Record<CheckStep['status'], string> = {
@@ -89,6 +89,37 @@ export function renderDiagnosis(diagnosis: Diagnosis): HTMLElement {
 		el('ol', {}, ...diagnosis.fixes.map((fix) => el('li', {}, fix))),
 		...alternativesOf(diagnosis),
 		lessonLink(diagnosis.lesson),
+	);
+}
+
+/**
+ * The follow-up question as radio buttons: each choice is a fact the person can check, and picking
+ * one redraws the diagnosis above for that cause. "Not sure" goes back to what the text said.
+ */
+export function renderFollowUp(followUp: FollowUp): HTMLElement {
+	const name = uid('ts-follow-up');
+	const choice = (value: string, fact: string, means: string | undefined, checked = false) =>
+		el(
+			'label',
+			{ class: 'ts-choice' },
+			el('input', { type: 'radio', name, value, checked }),
+			el('span', {}, fact, means && el('span', { class: 'ts-note' }, ` Then: ${means}.`)),
+		);
+	return el(
+		'div',
+		{ class: 'ts-follow-up', 'data-follow-up': '' },
+		el(
+			'fieldset',
+			{},
+			el('legend', {}, `Not sure it fits? ${followUp.question}`),
+			el(
+				'p',
+				{ class: 'ts-note' },
+				'The error text fits more than one cause. Check one of these and pick the one that is true: the diagnosis above changes to match.',
+			),
+			...followUp.choices.map((option) => choice(option.id, option.sign, option.title)),
+			choice('', 'Not sure: keep what the error text points to.', undefined, true),
+		),
 	);
 }
 

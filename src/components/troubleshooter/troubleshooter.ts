@@ -8,7 +8,7 @@
 import { keyHolder } from '../../../sandbox/keys/key-holder.ts';
 import { el } from '../common/dom.ts';
 import { isPasteLike, SettledAnnouncer } from './troubleshooter-announcer.ts';
-import type { diagnosisView } from './troubleshooter-diagnosis.ts';
+import type { DiagnosisView, diagnosisView } from './troubleshooter-diagnosis.ts';
 import { whenIdle } from '../common/when-idle.ts';
 
 type DiagnosisModule = { diagnosisView: typeof diagnosisView };
@@ -20,6 +20,8 @@ export class KeylabTroubleshooter extends HTMLElement {
 	#diagnosis: Promise<DiagnosisModule> | undefined;
 	// What the diagnosis region shows now, so an unchanged diagnosis is not rebuilt per keystroke.
 	#shown = '';
+	// The pasted text's own view, which the follow-up question's answers are made from.
+	#view: DiagnosisView | undefined;
 
 	connectedCallback(): void {
 		const textarea = this.querySelector<HTMLTextAreaElement>('[data-error-input]');
@@ -29,6 +31,7 @@ export class KeylabTroubleshooter extends HTMLElement {
 			this.#announcer = new SettledAnnouncer(status, (state) => (this.dataset.announce = state));
 		textarea?.addEventListener('focus', () => void this.#loadDiagnosis().catch(() => undefined));
 		textarea?.addEventListener('input', (event) => void this.#diagnose(textarea, event));
+		this.#region('results').addEventListener('change', (event) => this.#answer(event));
 		// Fetched ahead of any paste, so one that comes after the network went away still works.
 		whenIdle(() => void this.#loadDiagnosis().catch(() => undefined));
 		check?.addEventListener('click', () => void this.#check());
@@ -99,15 +102,34 @@ export class KeylabTroubleshooter extends HTMLElement {
 		const text = textarea.value;
 		if (text.trim() === '') return this.#clear();
 		const view = module.diagnosisView(text, [keyHolder.has() ? keyHolder.get() : undefined]);
-		if (view.signature !== this.#shown) results.replaceChildren(view.render());
+		// An unchanged diagnosis keeps its article and any answer given to its question.
+		if (view.signature !== this.#shown) {
+			results.replaceChildren(
+				view.render(),
+				...(view.renderFollowUp ? [view.renderFollowUp()] : []),
+			);
+			this.#view = view;
+		}
 		this.#shown = view.signature;
 		this.#announcer?.say(view.announcement, pasted);
 		this.dataset.state = 'diagnosed';
 	}
 
+	/** The person said which of the follow-up's facts is true: redraw the diagnosis for it. */
+	#answer(event: Event): void {
+		const input = event.target;
+		if (!(input instanceof HTMLInputElement) || !input.closest('[data-follow-up]') || !this.#view)
+			return;
+		const answered = this.#view.answer(input.value as Parameters<DiagnosisView['answer']>[0]);
+		this.#region('results').querySelector('article')?.replaceWith(answered.render());
+		// Arrow keys move through radios one change at a time: speak once they settle.
+		this.#announcer?.say(answered.announcement);
+	}
+
 	#clear(): void {
 		this.#region('results').replaceChildren();
 		this.#shown = '';
+		this.#view = undefined;
 		this.#announcer?.clear();
 		this.dataset.state = 'ready';
 	}

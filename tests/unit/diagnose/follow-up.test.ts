@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../cli/commands/diagnose.ts';
+import {
+	answerFollowUp,
+	catalog,
+	diagnose,
+	diagnosisIds,
+	type Diagnosis,
+} from '../../../sandbox/diagnose/index.ts';
+import { fakeIo } from '../cli/fake-io.ts';
+
+const ids = (text: string) => diagnose(text).followUp?.choices.map((choice) => choice.id);
+
+describe('the follow-up question: asked only when the text leaves causes open', () => {
+	it('a bare 429 asks between a rate limit, no credit and no billing, the likeliest first', () => {
+		expect(ids('openai.RateLimitError: Error code: 429')).toEqual([
+			'rate_limit',
+			'insufficient_quota',
+			'billing_not_active',
+		]);
+	});
+
+	it('a bare 401 asks about the key and where it was sent, at most four choices', () => {
+		const choices = ids('AuthenticationError: 401 status code (no body)');
+		expect(choices?.[0]).toBe('invalid_key');
+		expect(choices).toEqual(expect.arrayContaining(['missing_key', 'wrong_base_url']));
+		expect(choices?.length).toBeLessThanOrEqual(4);
+	});
+
+	it('an error that names its cause asks nothing', () => {
+		const quota = diagnose(
+			`openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}`,
+		);
+		expect(quota.id).toBe('insufficient_quota');
+		expect(quota.followUp).toBeUndefined();
+		const missing = diagnose(
+			"You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+		);
+		expect(missing.id).toBe('missing_key');
+		expect(missing.followUp).toBeUndefined();
+	});
+
+	it('text with nothing known asks whether anything answered at all', () => {
+		const unknown = diagnose('Something went wrong. Please try again.');
+		expect(unknown.id).toBe('other');
+		expect(unknown.followUp?.choices.map((choice) => choice.id)).toEqual([
+			'network_error',
+			'wrong_base_url',
+			'missing_key',
+			'invalid_key',
+		]);
+	});
+
+	it('an empty paste asks nothing', () => {
+		expect(diagnose('   ').followUp).toBeUndefined();
+	});
+
+	it('every cause has a fact a person can check, and no choice is "other"', () => {
+		for (const id of diagnosisIds) expect(catalog[id].sign.length).toBeGreaterThan(10);
+		for (const text of ['Error code: 500', 'HTTP 403', 'Error: 404 Not Found', '']) {
+			expect(ids(text) ?? []).not.toContain('other');
+		}
+	});
+});
+
+describe('answering the question', () => {
+	const bare429 = diagnose('openai.RateLimitError: Error code: 429');
+
+	it('choosing another cause makes it the diagnosis, the answer first in the evidence', () => {
+		const answered = answerFollowUp(bare429, 'insufficient_quota');
+		expect(answered.id).toBe('insufficient_quota');
+		expect(answered.title).toBe(catalog.insufficient_quota.title);
+		expect(answered.retryable).toBe(false);
+		expect(answered.evidence[0]).toBe(`You said: ${catalog.insufficient_quota.sign}`);
+		expect(answered.evidence).toContain('HTTP status 429');
+		expect(answered.alternatives?.map((alternative) => alternative.id)).toEqual(['rate_limit']);
+		expect(answered.answered).toBe('insufficient_quota');
+		// The question stays, so the answer can be changed.
+		expect(answered.followUp).toEqual(bare429.followUp);
+	});
+
+	it('confirming the first cause keeps it and adds the answer as evidence', () => {
+		const answered = answerFollowUp(bare429, 'rate_limit');
+		expect(answered.id).toBe('rate_limit');
+		expect(answered.evidence.at(-1)).toBe(`You said: ${catalog.rate_limit.sign}`);
+	});
+
+	it('a choice that was not offered changes nothing', () => {
+		expect(answerFollowUp(bare429, 'cors_blocked')).toBe(bare429);
+	});
+
+	it('another provider stays named after the answer', () => {
+		const openrouter = diagnose('OpenrouterException - Error code: 401 - Unauthorized');
+		expect(openrouter.provider?.kind).toBe('openrouter');
+		const choice = openrouter.followUp?.choices.find((option) => option.id !== openrouter.id);
+		expect(choice).toBeDefined();
+		if (!choice) return;
+		expect(answerFollowUp(openrouter, choice.id).provider?.kind).toBe('openrouter');
+	});
+
+	it('an answer never brings a pasted key back into the text', () => {
+		const key = `sk-proj-${'Ab3dE'.repeat(30)}`;
+		const pasted = diagnose(`Error code: 401 - Authorization: Bearer ${key}`);
+		for (const choice of pasted.followUp?.choices ?? []) {
+			expect(JSON.stringify(answerFollowUp(pasted, choice.id))).not.toContain(key.slice(8, 40));
+		}
+	});
+});
+
+describe('keylab diagnose prints the question', () => {
+	it('each fact with the cause it means, and --json carries it', async () => {
+		const text = fakeIo({ input: 'RateLimitError: 429 status code (no body)' });
+		await run([], text.io);
+		expect(text.stdout()).toContain('Not sure it fits? Which of these is true?');
+		expect(text.stdout()).toMatch(
+			/- The account has no credit left.*\n {4}Then: Out of credits or over the spend limit \[insufficient_quota\]\./,
+		);
+		const json = fakeIo({ input: 'RateLimitError: 429 status code (no body)' });
+		await run(['--json'], json.io);
+		const printed = JSON.parse(json.stdout()) as Diagnosis;
+		expect(printed.followUp?.choices[1].id).toBe('insufficient_quota');
+	});
+});
