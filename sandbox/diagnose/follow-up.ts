@@ -29,12 +29,15 @@ const STATUS_CAUSES: Record<number, readonly DiagnosisId[]> = {
 	504: ['network_error', 'server_error', 'overloaded'],
 };
 
-/** With no status, nothing answered or nothing was printed: the causes that look like that. */
+/**
+ * With no status, nothing answered or an app hid the answer. Apps that hide it most often hid a
+ * billing or key problem (the commonest causes of the corpus's reports that named nothing).
+ */
 const NO_STATUS_CAUSES: readonly DiagnosisId[] = [
 	'network_error',
+	'insufficient_quota',
 	'wrong_base_url',
 	'missing_key',
-	'invalid_key',
 ];
 
 /** A question with more choices than this is a quiz, not a question. */

@@ -40,14 +40,14 @@ describe('the follow-up question: asked only when the text leaves causes open', 
 		expect(missing.followUp).toBeUndefined();
 	});
 
-	it('text with nothing known asks whether anything answered at all', () => {
+	it('text with nothing known asks whether anything answered, and about credit and the key', () => {
 		const unknown = diagnose('Something went wrong. Please try again.');
 		expect(unknown.id).toBe('other');
 		expect(unknown.followUp?.choices.map((choice) => choice.id)).toEqual([
 			'network_error',
+			'insufficient_quota',
 			'wrong_base_url',
 			'missing_key',
-			'invalid_key',
 		]);
 	});
 
