@@ -185,6 +185,13 @@ test('on a phone, in dark mode: no sideways scroll, and axe finds nothing', asyn
 test('keyboard: the file pickers are reachable and focus is visible', async ({ page }) => {
 	await open(page);
 	await page.getByLabel(/Paste code/).focus();
+	// The site's one focus ring, as on the troubleshooter, not the browser's thin grey one.
+	expect(
+		await page.getByLabel(/Paste code/).evaluate((element) => {
+			const style = getComputedStyle(element);
+			return `${style.outlineStyle} ${style.outlineWidth}`;
+		}),
+	).toBe('solid 2px');
 	await page.keyboard.press('Tab');
 	await expect(page.getByLabel('Choose files')).toBeFocused();
 	const outline = await page
