@@ -39,16 +39,30 @@ report('Development set', measure(dev));
 report('Holdout set, now (all rounds)', measure(holdout));
 console.log('\n## Holdout, first measurements (the honest estimate for unseen reports)\n');
 const pooled = { correct: 0, total: 0 };
+const pooledSince = { correct: 0, total: 0 };
+const pooledAnswered = { correct: 0, total: 0 };
 for (const [round, first] of Object.entries(firstMeasurements)) {
 	const now = measure(holdout.filter((real) => real.round === Number(round)));
 	pooled.correct += first.correct;
 	pooled.total += first.total;
 	const again = first.again ? `, ${ratio(first.again)} ${first.again.when}` : '';
+	const answered = first.withAnswer
+		? ` (${ratio(first.withAnswer)} with one answered question)`
+		: '';
+	if (first.withAnswer) {
+		pooledAnswered.correct += first.withAnswer.correct;
+		pooledAnswered.total += first.withAnswer.total;
+		pooledSince.correct += first.correct;
+		pooledSince.total += first.total;
+	}
 	console.log(
-		`- round ${round}: ${ratio(first)} when first measured${again}, ${ratio(now)} now (the misses it revealed were fixed afterwards)`,
+		`- round ${round}: ${ratio(first)} when first measured${answered}${again}, ${ratio(now)} now (the misses it revealed were fixed afterwards)`,
 	);
 }
 console.log(`- all rounds, first measurements pooled: ${ratio(pooled)}`);
+console.log(
+	`- rounds measured since the follow-up question, pooled: ${ratio(pooledSince)} from the text alone, ${ratio(pooledAnswered)} with one answered question`,
+);
 
 function timeOf(input: string, runs: number): { first: number; median: number } {
 	let start = performance.now();

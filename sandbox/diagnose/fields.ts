@@ -16,8 +16,13 @@ const DOC_PATHS = /^https?:\/\/openrouter\.ai\/(?:settings|docs)|^https?:\/\/[^/
 const URL_RE = /\bhttps?:\/\/[^\s"'`<>)\]\\,{}|]{1,300}/g;
 const METHOD_URL =
 	/\b(GET|POST|PUT|PATCH|DELETE|OPTIONS)\s+["'`]?(https?:\/\/[^\s"'`<>)\]\\]{1,300})/;
-const ECHOED_PATH =
-	/\b(?:Invalid URL|Unknown request URL:?)\s*\(?\s*(GET|POST|PUT|PATCH|DELETE|OPTIONS)\s+(\/[^\s)'"]{0,200})/i;
+// OpenAI's "Invalid URL (POST /v1/…)", and any server's "unexpected/unknown endpoint (GET /…)".
+export const ECHOED_PATH_LEAD =
+	'(?:Invalid URL|Unknown request URL:?|(?:unexpected|unknown|invalid|unsupported|no such) (?:endpoint|route|path|url)(?: or method)?\\.?)';
+const ECHOED_PATH = new RegExp(
+	`\\b${ECHOED_PATH_LEAD}\\s*\\(?\\s*(GET|POST|PUT|PATCH|DELETE|OPTIONS)\\s+(\\/[^\\s)'"]{0,200})`,
+	'i',
+);
 // "(attempted address: api.openai.com:443, timeout: 10000ms)" and "connect to api.openai.com port 443".
 const ADDRESS =
 	/(?:attempted address:|connect to|host=|Host: ?)\s*['"]?([a-z0-9][a-z0-9.-]{1,120}\.[a-z]{2,})(?:['"]?[:\s,)]|$)/i;

@@ -17,7 +17,7 @@ const FIELD =
 	/(?<![\w-])["']?(message|type|code|param|error_code|error_type|error_message|error_param|error)["']?\s*(?:[:=]|\s\.(?=\s))\s*(?:Some\()?("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|[\w.-]{1,80})/gi;
 
 const CLASS =
-	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|BadGatewayError|GatewayTimeoutError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException)\b/g;
+	/\b(AuthenticationError|PermissionDeniedError|NotFoundError|RateLimitError|BadRequestError|UnprocessableEntityError|ConflictError|InternalServerError|ServiceUnavailableError|BadGatewayError|GatewayTimeoutError|APIConnectionError|APITimeoutError|APIConnectionTimeoutError|InvalidRequestError|APIStatusError|APIError|OpenAIError|ClientResultException|NonTransientAiException|TransientAiException|BadRequestException|UnauthorizedException|PermissionDeniedException|NotFoundException|UnprocessableEntityException|RateLimitException|InternalServerException)\b/g;
 
 const classStatus: Record<string, number> = {
 	AuthenticationError: 401,
@@ -33,6 +33,14 @@ const classStatus: Record<string, number> = {
 	BadGatewayError: 502,
 	ServiceUnavailableError: 503,
 	GatewayTimeoutError: 504,
+	// openai-java (com.openai.errors), whose messages read "404: null" when the body was empty.
+	BadRequestException: 400,
+	UnauthorizedException: 401,
+	PermissionDeniedException: 403,
+	NotFoundException: 404,
+	UnprocessableEntityException: 422,
+	RateLimitException: 429,
+	InternalServerException: 500,
 };
 
 // Error types that stand for a status (Anthropic's and several OpenAI-compatible servers' bodies).

@@ -85,6 +85,26 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 		/\bno (?:api )?key (?:was )?(?:found|provided|set|configured)\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
+/**
+ * A client library's own check, thrown from its constructor before any request ("Error: ChatGPT
+ * invalid apiKey" then "at new ChatGPTAPI"): no server saw a key, so most often none was given.
+ */
+export const constructorCheckRule = textRule('missing_key', 'constructor-check', {
+	regex:
+		/\b(?:invalid|missing|required|empty|no|undefined)\s+(?:openai\s+)?api[ _-]?key\b[^\n]{0,80}\n\s*at new [\w$.]+/i,
+	confidence: 0.7,
+	refine: () => ({
+		explanation:
+			'The client library refused the key in its constructor, before sending anything: the value it was given was empty or undefined (a setting not filled in, a variable not loaded), or not a string.',
+		alternatives: [
+			{
+				id: 'malformed_key',
+				why: 'Some libraries check the key’s shape too: a value with quotes, spaces or the wrong prefix is refused the same way.',
+			},
+		],
+	}),
+});
+
 /** The Authorization header as a client echoed it: "Bearer undefined" or "Bearer " with nothing. */
 export const bearerEchoRule: Rule = {
 	id: 'missing_key',

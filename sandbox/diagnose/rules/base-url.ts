@@ -5,16 +5,18 @@
  * Foreign keys echoed by api.openai.com and CORS failures on a wrong URL are decided in the
  * masked-key and CORS rules, which see those shapes first.
  */
-import { OPENAI_ROUTE_EXACT } from '../fields.ts';
+import { ECHOED_PATH_LEAD, OPENAI_ROUTE_EXACT } from '../fields.ts';
 import type { Rule, RuleMatch, Signals } from '../types.ts';
 import { evidence, field, pattern, statusEvidence } from './helpers.ts';
 
-const ECHOED =
-	/\b(?:Invalid URL|Unknown request URL:?)\s*\(?\s*(?:GET|POST|PUT|PATCH|DELETE|OPTIONS)\s+\/[^\s)'"]{0,200}\)?|invalid url post \/[\w/.-]{1,80}/i;
+const ECHOED = new RegExp(
+	`\\b${ECHOED_PATH_LEAD}\\s*\\(?\\s*(?:GET|POST|PUT|PATCH|DELETE|OPTIONS)\\s+\\/[^\\s)'"]{0,200}\\)?|invalid url post \\/[\\w/.-]{1,80}`,
+	'i',
+);
 // A web server's own 404/405 (nginx, Express, FastAPI, Flask, Go's mux), or a bare "404 Not
 // Found" string, instead of an API error body.
 const NOT_AN_API =
-	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']|\bno (?:route|listener|handler) (?:found )?for (?:endpoint|path|route)?:? ?\//i;
+	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']|\bno (?:route|listener|handler) (?:found )?for (?:endpoint|path|route)?:? ?\/|\bno (?:matching )?route (?:found )?(?:for|matches) (?:that|this|the) (?:uri|url|path)\b/i;
 const AZURE_NOT_FOUND =
 	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found/i;
 // The client could not even parse the URL it was given: the base URL has no scheme or is not a URL.
@@ -30,6 +32,13 @@ function explainPath(path: string): Partial<RuleMatch> {
 			fixes: [
 				'Set the base URL to the API root ending in /v1 (https://api.openai.com/v1), not to …/chat/completions.',
 			],
+		};
+	}
+	if (path.includes('//')) {
+		return {
+			title: 'The base URL ends with a slash',
+			explanation: `The server got ${path}: the base URL ended with "/" and the client added another before the endpoint, so no route matches.`,
+			fixes: ['Remove the trailing slash: the base URL should end in /v1, not /v1/.'],
 		};
 	}
 	if (!/^\/(?:v1|openai|api)\b/.test(path)) {
@@ -192,4 +201,31 @@ export const baseUrlRule: Rule = {
 		settingPath(signals) ??
 		unparsable(signals) ??
 		notAnApi(signals),
+};
+
+/**
+ * The OpenAI Agents SDK uploads traces to api.openai.com with the default OpenAI key whatever model
+ * provider the agent uses, so another provider's key comes back as "Tracing client error 401"
+ * while the run itself works (openai-agents-python docs, Models → "Tracing client error 401").
+ */
+const TRACE_UPLOAD = /\bTracing client error 401\b/i;
+
+export const traceUploadRule: Rule = {
+	id: 'wrong_base_url',
+	name: 'trace-upload',
+	match(signals) {
+		const quote = pattern(signals, TRACE_UPLOAD);
+		if (!quote) return undefined;
+		return {
+			confidence: 0.85,
+			evidence: evidence(quote, statusEvidence(signals)) ?? [quote],
+			title: 'Traces went to OpenAI with a key that is not an OpenAI key',
+			explanation:
+				'The OpenAI Agents SDK uploads traces to api.openai.com, with the OpenAI key it finds, whichever provider runs the model. With another provider’s key (or none) the upload fails with 401; the agent’s own calls are not affected.',
+			fixes: [
+				'Turn tracing off (`set_tracing_disabled(True)`, or OPENAI_AGENTS_DISABLE_TRACING=1), or give tracing a real OpenAI key with `set_tracing_export_api_key(...)`.',
+			],
+			retryable: false,
+		};
+	},
 };

@@ -20,6 +20,8 @@ interface Concept {
 	chinese?: string;
 	/** Statuses this cause arrives with; any status when absent. */
 	statuses?: readonly number[];
+	/** Only "subject … state": the other order names something else ("X is disabled for your account"). */
+	subjectFirst?: boolean;
 }
 
 const AUTH = [400, 401, 403];
@@ -52,6 +54,17 @@ const concepts: readonly Concept[] = [
 		// Apps translate OpenAI's message: 組織認証 (Japanese), 组织验证 / 组织认证 (Chinese).
 		chinese: '(?:組織|组织)\\s*(?:認証|验证|认证)',
 		statuses: [400, 403],
+	},
+	{
+		// Azure's "Your resource has been temporarily blocked because we detected unusual behavior",
+		// a relay's "account suspended": access taken away, not a wrong key.
+		id: 'revoked_key',
+		subject: 'account|organi[sz]ation|resource|subscription|workspace',
+		state:
+			'(?:has been|have been|was|is|been) (?:temporarily )?(?:blocked|suspended|banned|deactivated|disabled|terminated)',
+		chinese: '(?:账号|账户|帐号|帐户)\\s*(?:已被|被)?\\s*(?:封禁|封停|停用|禁用|冻结)',
+		statuses: AUTH,
+		subjectFirst: true,
 	},
 	{
 		id: 'unsupported_region',
@@ -137,7 +150,13 @@ const GAP = '[^.\\n]{0,40}?';
 const compiled = concepts.map((concept) => ({
 	concept,
 	regex: new RegExp(
-		`\\b(?:${concept.subject})\\b${GAP}\\b(?:${concept.state})\\b|\\b(?:${concept.state})\\b${GAP}\\b(?:${concept.subject})\\b${concept.chinese ? `|${concept.chinese}` : ''}`,
+		[
+			`\\b(?:${concept.subject})\\b${GAP}\\b(?:${concept.state})\\b`,
+			concept.subjectFirst ? '' : `\\b(?:${concept.state})\\b${GAP}\\b(?:${concept.subject})\\b`,
+			concept.chinese ?? '',
+		]
+			.filter(Boolean)
+			.join('|'),
 		'i',
 	),
 }));

@@ -9,6 +9,7 @@ import type { Rule } from '../types.ts';
 import {
 	accountRules,
 	bearerEchoRule,
+	constructorCheckRule,
 	headerRules,
 	invalidKeyRule,
 	keyFormatRule,
@@ -17,7 +18,7 @@ import {
 	missingKeyRule,
 	organizationValueRule,
 } from './auth.ts';
-import { baseUrlRule } from './base-url.ts';
+import { baseUrlRule, traceUploadRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
 import { conceptRule } from './concepts.ts';
 import { modelRule, modelValueRule } from './model.ts';
@@ -35,8 +36,10 @@ import { verificationRule } from './verification.ts';
 
 export const rules: readonly Rule[] = [
 	...headerRules,
+	traceUploadRule,
 	verificationRule,
 	missingKeyRule,
+	constructorCheckRule,
 	...accountRules,
 	...billingRules,
 	maskedKeyRule,

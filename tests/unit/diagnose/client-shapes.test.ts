@@ -546,10 +546,66 @@ const shapes: [DiagnosisId, string][] = [
 		'bad_request',
 		"Invalid file 'image': unsupported mimetype ('application/octet-stream'). Supported file formats are 'image/png'.",
 	],
+	// Any server's echo of a path it has no route for (LM Studio's wording), a doubled slash, and a
+	// gateway's "no route".
+	['wrong_base_url', '{"error":"Unexpected endpoint or method. (POST /chat/completions)"}'],
+	[
+		'wrong_base_url',
+		'[ERROR] Unexpected endpoint or method. (GET /v1//models). Returning 200 anyway.',
+	],
+	[
+		'wrong_base_url',
+		"Error code: 400 - {'success': False, 'errors': [{'code': 7000, 'message': 'No route for that URI'}], 'result': None}",
+	],
+	// openai-java's exception classes carry the status when the body is empty.
+	['wrong_base_url', 'com.openai.errors.NotFoundException: 404: null'],
+	['invalid_key', 'com.openai.errors.UnauthorizedException: 401: null'],
+	// A client library's constructor refusing the key before any request.
+	[
+		'missing_key',
+		'Error: invalid apiKey\n    at new ExampleClient (file:///app/node_modules/example/index.js:10:13)',
+	],
+	// Access taken away, in plain words (Azure's abuse block, a relay's frozen account).
+	[
+		'revoked_key',
+		'403 {"error":{"code":"Forbidden","message":"Your resource has been temporarily blocked because we detected unusual behavior."}}',
+	],
+	['revoked_key', '{"error":{"message":"您的账户已被冻结","type":"new_api_error"}}'],
+	// The Agents SDK's trace upload with another provider's key; a region refusal stays one.
+	[
+		'wrong_base_url',
+		'[non-fatal] Tracing client error 401: {"error": {"message": "Incorrect API key provided: sk-abc12****wxyz.", "type": "invalid_request_error", "code": "invalid_api_key"}}',
+	],
+	[
+		'unsupported_region',
+		'[non-fatal] Tracing client error 403: {"error": {"code": "unsupported_country_region_territory", "message": "Country, region, or territory not supported", "type": "request_forbidden"}}',
+	],
 ];
 
 describe('client shapes across languages', () => {
 	it.each(shapes)('%s from: %s', (want, text) => {
 		expect(diagnose(text).id).toBe(want);
+	});
+});
+
+describe('words that name something else', () => {
+	it('a feature disabled for an organization is not a revoked account', () => {
+		expect(
+			diagnose('Error code: 403 - Fine-tuning is disabled for your organization.').id,
+		).not.toBe('revoked_key');
+	});
+
+	it('a doubled slash is explained as the base URL’s trailing slash', () => {
+		const slash = diagnose('Unexpected endpoint or method. (GET /v1//models)');
+		expect(slash.title).toBe('The base URL ends with a slash');
+		expect(slash.fixes[0]).toContain('Remove the trailing slash');
+	});
+
+	it('the trace upload says the agent’s own calls are not affected, and how to turn it off', () => {
+		const trace = diagnose(
+			'[non-fatal] Tracing client error 401: Incorrect API key provided: sk-abc12****wxyz',
+		);
+		expect(trace.explanation).toContain('the agent’s own calls are not affected');
+		expect(trace.fixes[0]).toContain('set_tracing_disabled(True)');
 	});
 });
