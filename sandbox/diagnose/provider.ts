@@ -46,7 +46,12 @@ export const providerProfiles: Record<string, ProviderProfile> = {
 	google: { name: 'Google (Gemini)', key: 'a Google AI Studio or Vertex key' },
 	groq: { name: 'Groq', key: 'a Groq key (gsk_…)', baseUrl: 'https://api.groq.com/openai/v1' },
 	deepseek: { name: 'DeepSeek', key: 'a DeepSeek key', baseUrl: 'https://api.deepseek.com' },
-	moonshot: { name: 'Moonshot', key: 'a Moonshot key', baseUrl: 'https://api.moonshot.cn/v1' },
+	moonshot: {
+		name: 'Moonshot (Kimi)',
+		key: 'a Moonshot key',
+		baseUrl:
+			'https://api.moonshot.cn/v1 for a key from platform.moonshot.cn, https://api.moonshot.ai/v1 for a key from platform.moonshot.ai',
+	},
 	dashscope: { name: 'Alibaba DashScope', key: 'a DashScope key' },
 	mistral: { name: 'Mistral', key: 'a Mistral key', baseUrl: 'https://api.mistral.ai/v1' },
 };
@@ -104,7 +109,11 @@ const MARKERS: [RegExp, string, string][] = [
 		'google',
 		'a Google API body',
 	],
-	[/\[moonshot\]/i, 'moonshot', 'a Moonshot body'],
+	[
+		/\[moonshot\]|MoonshotException|invalid_authentication_error/i,
+		'moonshot',
+		'a Moonshot body or wrapper',
+	],
 	// one-api / new-api relays append their own "(request id: 2024…)" to the upstream message.
 	[
 		/\(request id: \d{20,}\)|\(request id: [^)]{8,}\)[^()]{0,4}\(request id:/i,

@@ -86,6 +86,27 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 });
 
 /**
+ * A message that names both causes, "Missing Authentication header or invalid API key" (OpenRouter)
+ * or "invalid or missing API key": a key is usually sent, so a wrong key first, and the follow-up
+ * question decides.
+ */
+export const missingOrInvalidRule = textRule('invalid_key', 'missing-or-invalid', {
+	regex:
+		/\b(?:missing|no)\b[^.\n]{0,40}\bor (?:an? )?(?:invalid|incorrect|wrong)\b[^.\n]{0,20}\b(?:api[ _-]?key|token|credentials?)\b|\b(?:invalid|incorrect|wrong) or (?:missing|no)\b[^.\n]{0,20}\b(?:api[ _-]?key|token|credentials?)\b/i,
+	confidence: 0.55,
+	refine: () => ({
+		explanation:
+			'The server says the credentials were either missing or wrong, without saying which. A key is usually sent, so a wrong key (another service’s, or an old one) is likelier; an unset variable gives the same answer.',
+		alternatives: [
+			{
+				id: 'missing_key',
+				why: 'If the variable holding the key was not set or not read, nothing was sent and the same message comes back.',
+			},
+		],
+	}),
+});
+
+/**
  * A client library's own check, thrown from its constructor before any request ("Error: ChatGPT
  * invalid apiKey" then "at new ChatGPTAPI"): no server saw a key, so most often none was given.
  */

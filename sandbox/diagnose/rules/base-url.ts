@@ -192,10 +192,39 @@ function unparsable(signals: Signals): RuleMatch | undefined {
 	};
 }
 
+/**
+ * Moonshot (Kimi) runs two platforms, platform.moonshot.cn and platform.moonshot.ai, each with its
+ * own keys and API host; a key from one is "Invalid Authentication" at the other, and clients
+ * default to one host or the other. Maintainers answer these reports with the host first
+ * (tests/fixtures/diagnose rounds 10 and 11).
+ */
+function platformMismatch(signals: Signals): RuleMatch | undefined {
+	if (signals.provider?.kind !== 'moonshot') return undefined;
+	const quote = pattern(signals, /\binvalid[_ ]authentication(?:[_ ]error)?\b/i);
+	if (!quote) return undefined;
+	return {
+		confidence: 0.6,
+		evidence: evidence(quote, statusEvidence(signals)) ?? [quote],
+		title: 'The key and the Moonshot endpoint belong to different platforms',
+		explanation:
+			'Moonshot (Kimi) has two platforms with separate keys: platform.moonshot.cn (API at api.moonshot.cn) and platform.moonshot.ai (API at api.moonshot.ai). A key sent to the other platform’s host is refused as "Invalid Authentication".',
+		fixes: [
+			'Send the key to the host of the platform that issued it: https://api.moonshot.cn/v1 for platform.moonshot.cn keys, https://api.moonshot.ai/v1 for platform.moonshot.ai keys (set the base URL, or the provider’s API base setting).',
+		],
+		alternatives: [
+			{
+				id: 'invalid_key',
+				why: 'If the host already matches the platform that issued the key, the key itself is wrong, disabled or deleted.',
+			},
+		],
+	};
+}
+
 export const baseUrlRule: Rule = {
 	id: 'wrong_base_url',
 	name: 'base-url',
 	match: (signals) =>
+		platformMismatch(signals) ??
 		echoedPath(signals) ??
 		azure(signals) ??
 		settingPath(signals) ??

@@ -61,8 +61,8 @@ const concepts: readonly Concept[] = [
 		id: 'revoked_key',
 		subject: 'account|organi[sz]ation|resource|subscription|workspace',
 		state:
-			'(?:has been|have been|was|is|been) (?:temporarily )?(?:blocked|suspended|banned|deactivated|disabled|terminated)',
-		chinese: '(?:账号|账户|帐号|帐户)\\s*(?:已被|被)?\\s*(?:封禁|封停|停用|禁用|冻结)',
+			'(?:has been|have been|was|is|been) (?:temporarily )?(?:blocked|suspended|banned|deactivated|disabled|terminated|restricted)',
+		chinese: '(?:账号|账户|帐号|帐户|组织)\\s*(?:已被|被)?\\s*(?:封禁|封停|停用|禁用|冻结|封)',
 		statuses: AUTH,
 		subjectFirst: true,
 	},

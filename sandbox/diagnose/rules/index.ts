@@ -16,6 +16,7 @@ import {
 	keyTailRule,
 	maskedKeyRule,
 	missingKeyRule,
+	missingOrInvalidRule,
 	organizationValueRule,
 } from './auth.ts';
 import { baseUrlRule, traceUploadRule } from './base-url.ts';
@@ -31,13 +32,14 @@ import {
 	rateLimitRule,
 	serverErrorRule,
 } from './throttle.ts';
-import { corsRule, functionTimeoutRule, networkRule } from './transport.ts';
+import { corsRule, functionTimeoutRule, localOriginRule, networkRule } from './transport.ts';
 import { verificationRule } from './verification.ts';
 
 export const rules: readonly Rule[] = [
 	...headerRules,
 	traceUploadRule,
 	verificationRule,
+	missingOrInvalidRule,
 	missingKeyRule,
 	constructorCheckRule,
 	...accountRules,
@@ -55,6 +57,7 @@ export const rules: readonly Rule[] = [
 	serverErrorRule,
 	badRequestRule,
 	corsRule,
+	localOriginRule,
 	networkRule,
 	organizationValueRule,
 	modelValueRule,

@@ -83,6 +83,10 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'unknown model',
 		'model does not exist',
 		'no endpoints found for',
+		// one-api / new-api relays: no channel of this key's group serves the model (503 or 500).
+		'no available channels for model',
+		'no available channel for model',
+		'无可用渠道',
 	],
 	regex:
 		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not (?:not )?(?:yet )?supported|is not available)/i,

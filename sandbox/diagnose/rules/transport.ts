@@ -228,3 +228,34 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 						}
 					: {}),
 });
+
+/**
+ * Ollama answers 403 with an empty body to a request whose Origin it does not allow (a web page,
+ * a browser extension): a browser-side refusal in all but name. Its OLLAMA_ORIGINS setting lists
+ * the origins it accepts (Ollama's FAQ, "How can I allow additional web origins").
+ */
+export const localOriginRule: Rule = {
+	id: 'cors_blocked',
+	name: 'local-origin',
+	match(signals) {
+		if (signals.status !== 403 || signals.provider?.kind !== 'local') return undefined;
+		if (!/\bollama\b|:11434\b/i.test(signals.text)) return undefined;
+		return {
+			confidence: 0.65,
+			evidence: [`HTTP status 403 from ${signals.provider.evidence}`],
+			title: 'Ollama refused the page’s origin',
+			explanation:
+				'Ollama answers 403, with no body, to requests from an origin it does not allow: a web page or a browser extension calling it directly. The key and the model are not the problem.',
+			fixes: [
+				'Start Ollama with OLLAMA_ORIGINS set to the calling origin (e.g. OLLAMA_ORIGINS=chrome-extension://* or https://your-app.example), then restart it.',
+				'Or call Ollama from a server or the extension’s background script instead of the page.',
+			],
+			alternatives: [
+				{
+					id: 'wrong_base_url',
+					why: 'A proxy or another server in front of Ollama can also answer 403 for a path it does not expose.',
+				},
+			],
+		};
+	},
+};

@@ -580,6 +580,32 @@ const shapes: [DiagnosisId, string][] = [
 		'unsupported_region',
 		'[non-fatal] Tracing client error 403: {"error": {"code": "unsupported_country_region_territory", "message": "Country, region, or territory not supported", "type": "request_forbidden"}}',
 	],
+	// A relay with no channel for the model, whatever status it picks.
+	[
+		'model_not_found',
+		"InternalServerError: Error code: 503 - {'error': {'message': 'There are no available channels for model example-embedding under the current group default', 'type': 'new_api_error'}}",
+	],
+	// An organization restricted by its provider, in English and Chinese.
+	[
+		'revoked_key',
+		'status code 400: Organization has been restricted. Please reach out to support if you believe this was in error.',
+	],
+	['revoked_key', '错误：组织被封'],
+	// Moonshot's two platforms, and a message that names both missing and wrong credentials.
+	[
+		'wrong_base_url',
+		"Error code: 401 - {'error': {'message': 'Invalid Authentication', 'type': 'invalid_authentication_error'}}",
+	],
+	[
+		'invalid_key',
+		"Error code: 401 - {'error': {'message': 'Missing Authentication header or invalid API key', 'code': 401}}",
+	],
+	['invalid_key', '401 Unauthorized: invalid or missing API key'],
+	// Ollama's refusal of an origin it does not allow.
+	[
+		'cors_blocked',
+		'HTTP/1.1 403 Forbidden\nContent-Length: 0\n\n[GIN] | 403 | 12µs | 172.17.0.1 | POST "/v1/chat/completions" (ollama)',
+	],
 ];
 
 describe('client shapes across languages', () => {
@@ -607,5 +633,25 @@ describe('words that name something else', () => {
 		);
 		expect(trace.explanation).toContain('the agent’s own calls are not affected');
 		expect(trace.fixes[0]).toContain('set_tracing_disabled(True)');
+	});
+});
+
+describe('causes a message leaves open ask the question', () => {
+	it('"missing or invalid" names both, and asks which', () => {
+		const both = diagnose(
+			"Error code: 401 - {'error': {'message': 'Missing Authentication header or invalid API key', 'code': 401}}",
+		);
+		expect(both.alternatives?.map((alternative) => alternative.id)).toContain('missing_key');
+		expect(both.followUp?.choices.map((choice) => choice.id)).toContain('missing_key');
+		// The plain "Missing Authentication header" still means nothing was sent.
+		expect(diagnose('Error: Missing Authentication header').id).toBe('missing_key');
+	});
+
+	it('Moonshot’s refusal names both hosts and keeps a wrong key as the runner-up', () => {
+		const moonshot = diagnose('MoonshotException - Invalid Authentication');
+		expect(moonshot.provider?.kind).toBe('moonshot');
+		expect(moonshot.fixes[0]).toContain('https://api.moonshot.ai/v1');
+		expect(moonshot.fixes[0]).toContain('https://api.moonshot.cn/v1');
+		expect(moonshot.alternatives?.[0].id).toBe('invalid_key');
 	});
 });
