@@ -56,7 +56,7 @@ for (const [round, first] of Object.entries(firstMeasurements)) {
 		pooledSince.total += first.total;
 	}
 	console.log(
-		`- round ${round}: ${ratio(first)} when first measured${answered}${again}, ${ratio(now)} now (the misses it revealed were fixed afterwards)`,
+		`- round ${round}: ${ratio(first)} when first measured${answered}${again}, ${ratio(now)} now`,
 	);
 }
 console.log(`- all rounds, first measurements pooled: ${ratio(pooled)}`);

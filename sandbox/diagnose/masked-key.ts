@@ -49,6 +49,13 @@ export function judgeMaskedKey(
 			reason: 'The key value sent was empty: the variable holding it was not loaded.',
 		};
 	}
+	// Only the scheme word came through ("Incorrect API key provided: Bearer."): no key after it.
+	if (/^bearer$/i.test(value.trim())) {
+		return {
+			kind: 'missing',
+			reason: 'The Authorization header was "Bearer" with nothing after it: no key was sent.',
+		};
+	}
 	// What a language prints for a variable that was never set: the key was not loaded.
 	if (/^(?:undefined|null|none|nil|nan)$/i.test(value.trim())) {
 		return {

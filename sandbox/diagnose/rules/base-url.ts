@@ -21,7 +21,7 @@ const AZURE_NOT_FOUND =
 	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found/i;
 // The client could not even parse the URL it was given: the base URL has no scheme or is not a URL.
 const UNPARSABLE_URL =
-	/UnsupportedProtocol|missing an 'http:\/\/' or 'https:\/\/' protocol|ERR_INVALID_URL|TypeError: Invalid URL\b|unsupported protocol scheme|Only absolute URLs are supported|Invalid URI: The format of the URI could not be determined|No scheme supplied|MissingSchema|relative URL without a base|URI is not absolute/i;
+	/UnsupportedProtocol|missing an 'http:\/\/' or 'https:\/\/' protocol|ERR_INVALID_URL|TypeError: Invalid URL\b|unsupported protocol scheme|Only absolute URLs are supported|Invalid URI: The format of the URI could not be determined|No scheme supplied|MissingSchema|relative URL without a base|URI is not absolute|\bInvalidURL\b|URL rejected: (?:Bad hostname|Malformed input)|URL using bad\/illegal format/i;
 const AZURE_DENIED = /Access denied due to invalid subscription key or wrong API endpoint/i;
 
 function explainPath(path: string): Partial<RuleMatch> {

@@ -78,7 +78,8 @@ const concepts: readonly Concept[] = [
 		subject: 'model|deployment|engine',
 		state:
 			"not found|does not exist|doesn't exist|unknown|not available|unavailable|no access|not exist|no available channel|not allowed",
-		chinese: '(?:模型|model)\\s*\\S{0,40}?\\s*(?:不存在|无可用渠道|不可用|未找到|无权)',
+		chinese:
+			'(?:模型|model)\\s*\\S{0,40}?\\s*(?:不存在|无可用渠道|不可用|未找到|无权)|无权(?:使用|访问|调用)\\s*(?:该|此)?\\s*(?:模型|model)',
 		// Gateways answer 401 for a model a virtual key may not use (LiteLLM's key_model_access_denied).
 		statuses: [400, 401, 403, 404],
 	},
@@ -170,7 +171,9 @@ function scope(signals: Signals): string {
 		signals.messages.length > 0
 			? signals.messages.join('\n').slice(0, 8192)
 			: signals.text.slice(0, 16384);
-	return text.replace(/_/g, ' ');
+	// A sentence hard-wrapped by a terminal or a log ("has reached its\nconfigured spend limit")
+	// reads as one line again when the next line goes on in lower case.
+	return text.replace(/_/g, ' ').replace(/([^\s.!?:。])[ \t]*\r?\n[ \t]*(?=[a-z])/g, '$1 ');
 }
 
 // An API gateway in front of the API (Azure API Management) wants its own key in its own header.

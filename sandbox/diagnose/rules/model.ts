@@ -82,6 +82,7 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'no such model',
 		'unknown model',
 		'model does not exist',
+		'model not exist',
 		'no endpoints found for',
 		// one-api / new-api relays: no channel of this key's group serves the model (503 or 500).
 		'no available channels for model',

@@ -81,11 +81,20 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 							'Send fewer or shorter messages (trim history, summarise), lower max_tokens, or use a model with a larger context.',
 						],
 					}
-				: signals.params.length > 0
+				: /could not parse the json body/i.test(signals.text)
 					? {
-							fixes: [
-								`The parameter at fault is "${signals.params[0]}": check its type and allowed values for this endpoint and model in the API reference.`,
+							alternatives: [
+								{
+									id: 'malformed_key',
+									why: 'Tools that build a curl command with the key in it (editor plugins, shell scripts) send a mangled body when the key ends with a newline or a space: check the key value for trailing whitespace.',
+								},
 							],
 						}
-					: {},
+					: signals.params.length > 0
+						? {
+								fixes: [
+									`The parameter at fault is "${signals.params[0]}": check its type and allowed values for this endpoint and model in the API reference.`,
+								],
+							}
+						: {},
 });

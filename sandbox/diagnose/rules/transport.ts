@@ -48,6 +48,8 @@ function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 	phrases: [
 		'blocked by cors policy',
+		// Chinese for cross-origin (CORS): "浏览器跨域请求", "跨域问题".
+		'跨域',
 		'cross-origin request blocked',
 		'cors header',
 		"no 'access-control-allow-origin'",

@@ -606,6 +606,40 @@ const shapes: [DiagnosisId, string][] = [
 		'cors_blocked',
 		'HTTP/1.1 403 Forbidden\nContent-Length: 0\n\n[GIN] | 403 | 12µs | 172.17.0.1 | POST "/v1/chat/completions" (ollama)',
 	],
+	// CORS named in Chinese (跨域, cross-origin), by an app's own hint.
+	['cors_blocked', 'TypeError: Failed to fetch（接口不支持浏览器跨域请求）'],
+	// URLs the HTTP client could not use: aiohttp's InvalidURL, curl's error 3.
+	['wrong_base_url', 'aiohttp.client_exceptions.InvalidURL: /v1/chat/completions'],
+	['wrong_base_url', 'curl: (3) URL rejected: Bad hostname'],
+	// A cause in plain words, hard-wrapped by a terminal.
+	[
+		'insufficient_quota',
+		'ERROR: stream disconnected before completion: Your project has reached its\nconfigured enforced spend limit. Update your limit in the project settings.',
+	],
+	// The echo holds only the scheme word: nothing came after "Bearer".
+	[
+		'missing_key',
+		'Incorrect API key provided: Bearer. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
+	// Cloudflare's firewall page in front of the API.
+	[
+		'unsupported_region',
+		'Access denied\nYou do not have access to api.openai.com.\nThe site owner may have set restrictions that prevent you from accessing the site.\nError reference number: 1020',
+	],
+	// A key setting that resolved to None, in a pydantic validation error.
+	[
+		'missing_key',
+		"1 validation error for SecretStrInput\nvalue\n  Value error, Invalid value type `<class 'NoneType'>` for input `api_key` [type=value_error, input_value=None, input_type=NoneType]",
+	],
+	// DeepSeek's "Model Not Exist", and a relay token without the model, in Chinese.
+	[
+		'model_not_found',
+		"Error code: 400 - {'error': {'message': 'Model Not Exist', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_request_error'}}",
+	],
+	[
+		'model_not_found',
+		'API error: 403 Forbidden {"error":{"message":"该令牌无权使用模型：example-model","type":"one_api_error"}}',
+	],
 ];
 
 describe('client shapes across languages', () => {
@@ -653,5 +687,16 @@ describe('causes a message leaves open ask the question', () => {
 		expect(moonshot.fixes[0]).toContain('https://api.moonshot.ai/v1');
 		expect(moonshot.fixes[0]).toContain('https://api.moonshot.cn/v1');
 		expect(moonshot.alternatives?.[0].id).toBe('invalid_key');
+	});
+});
+
+describe('a body OpenAI could not parse', () => {
+	it('stays a request error, with a key that broke a curl command as the runner-up', () => {
+		const body = diagnose(
+			'Error 400: We could not parse the JSON body of your request. (HINT: This likely means you aren’t using your HTTP library correctly.)',
+		);
+		expect(body.id).toBe('bad_request');
+		expect(body.alternatives?.map((alternative) => alternative.id)).toEqual(['malformed_key']);
+		expect(body.followUp?.choices.map((choice) => choice.id)).toContain('malformed_key');
 	});
 });
