@@ -63,7 +63,8 @@ const KNOWN_STATUS = new Set([
 const STATUS_PATTERNS = [
 	/Error code: (\d{3})\b/,
 	/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
-	/\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code|response[ _]code)["']?\s*[:=]?\s*(\d{3})\b/i,
+	// Not an "Upstream status code": that is a third party's answer to OpenAI (a file host's).
+	/(?<!upstream )\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code|response[ _]code)["']?\s*[:=]?\s*(\d{3})\b/i,
 	/\bHTTP (?:status |response )?code:?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
 	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,

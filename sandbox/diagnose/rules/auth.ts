@@ -41,7 +41,9 @@ export const headerRules: Rule[] = [
 /** A server or proxy that says the key's format is wrong before looking it up. */
 export const keyFormatRule = textRule('malformed_key', 'key-format', {
 	regex:
-		/\b(?:api[ _-]?)?key (?:is )?(?:not well[- ]formed|malformed|badly formed|in (?:an |the )?(?:invalid|wrong) format)\b|\bmalformed (?:api[ _-]?)?key\b|\binvalid (?:api[ _-]?)?key format\b/i,
+		/\b(?:api[ _-]?)?key (?:is )?(?:not well[- ]formed|malformed|badly formed|in (?:an |the )?(?:invalid|wrong) format)\b|\bmalformed (?:api[ _-]?)?key\b|\binvalid (?:api[ _-]?)?key format\b|\b(?:expected|must|should) (?:to )?(?:start|begin) with ['"`]?sk-/i,
+	// A gateway that names the prefix it wanted (LiteLLM: "Received=dummy, expected to start with
+	// 'sk-'"): whatever was sent is not a key of that form, most often a placeholder.
 });
 
 export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
@@ -82,7 +84,7 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')"; code that
 	// read an empty key setting ("undefined is not an object (evaluating 'apiKeys.split')").
 	regex:
-		/\bno (?:api )?key (?:was )?(?:found|provided|set|configured)\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\b(?:NoneType|input_value=None)\b[^\n]{0,100}\bapi_?key\b|\bapi_?key\b[^\n]{0,100}\b(?:input_value=None|NoneType)\b|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
+		/\bno (?:api )?(?:key|token) (?:was )?(?:found|provided|set|configured)\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\b(?:NoneType|input_value=None)\b[^\n]{0,100}\bapi_?key\b|\bapi_?key\b[^\n]{0,100}\b(?:input_value=None|NoneType)\b|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /**

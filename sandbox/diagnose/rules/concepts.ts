@@ -87,7 +87,8 @@ const concepts: readonly Concept[] = [
 		id: 'rate_limit',
 		subject: 'rate|requests|RPM|TPM|RPD|calls',
 		state: 'limit(?:ed)?|too many|too frequent|throttl\\w*',
-		chinese: '(?:请求|调用)\\s*(?:过于频繁|太频繁|频率过高|过多)|限流|负载已饱和|速率限制',
+		chinese:
+			'(?:请求|调用)\\s*(?:过于频繁|太频繁|频率过高|过多)|限流|负载已饱和|速率限制|(?:次数|频率)\\s*(?:已达|达到|超过)\\s*上限',
 		statuses: [429],
 	},
 	{
@@ -103,7 +104,7 @@ const concepts: readonly Concept[] = [
 		state:
 			"invalid|incorrect|wrong|not valid|unknown|rejected|unauthori[sz]ed|failed|fails|expired|not recogni[sz]ed|isn't valid|is not correct",
 		chinese:
-			'(?:令牌|密钥|key|Key|KEY)\\s*(?:无效|错误|已过期|不正确|验证失败|不存在)|(?:无效|错误)的\\s*(?:令牌|密钥|API\\s*Key)',
+			'(?:令牌|密钥|key|Key|KEY)\\s*(?:无效|错误|已过期|不正确|验证失败|不存在|有问题)|(?:无效|错误)的\\s*(?:令牌|密钥|API\\s*Key)',
 		statuses: AUTH,
 	},
 	{

@@ -43,6 +43,12 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'missing required parameter',
 		'additional properties are not allowed',
 		'could not parse the json body',
+		// OpenAI's range checks ("14 is greater than the maximum of 1 - 'top_p'").
+		'is greater than the maximum of',
+		'is less than the minimum of',
+		// An image or file URL in the request that OpenAI could not fetch (its "Upstream status
+		// code" is the file host's, not OpenAI's).
+		'error while downloading',
 		'is not a valid',
 		'invalid type for',
 		'unsupported parameter',

@@ -50,6 +50,11 @@ export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 		'blocked by cors policy',
 		// Chinese for cross-origin (CORS): "浏览器跨域请求", "跨域问题".
 		'跨域',
+		'cors错误',
+		'cors 错误',
+		'cors报错',
+		// A server's own refusal of the page's origin (Spring, gateways): "403 Forbidden — Invalid CORS".
+		'invalid cors',
 		'cross-origin request blocked',
 		'cors header',
 		"no 'access-control-allow-origin'",

@@ -640,6 +640,28 @@ const shapes: [DiagnosisId, string][] = [
 		'model_not_found',
 		'API error: 403 Forbidden {"error":{"message":"该令牌无权使用模型：example-model","type":"one_api_error"}}',
 	],
+	// A gateway that names the key prefix it wanted.
+	[
+		'malformed_key',
+		"Error code: 401 - {'error': {'message': \"Authentication Error, Virtual Key expected. Received=placeholder, expected to start with 'sk-'.\", 'type': 'auth_error'}}",
+	],
+	// Rate limits and key problems as Chinese apps word them.
+	['rate_limit', '报错：请求次数已达上限，请稍后再试'],
+	['invalid_key', '提示：OpenAI Key有问题，请检查'],
+	// A client that found no token to send.
+	[
+		'missing_key',
+		'Error in `openai_token()`: No token found. Add your key to the OPENAI_API_KEY environment variable.',
+	],
+	// CORS named in a Chinese console note, and a proxy's own origin check.
+	['cors_blocked', '连接失败: Failed to fetch。查看控制台，出现CORS错误'],
+	['cors_blocked', 'HTTP 403: Forbidden — Invalid CORS request'],
+	// OpenAI's range check on a parameter, and a file URL it could not fetch.
+	['bad_request', "// API ERROR: 3 is greater than the maximum of 2 - 'temperature'"],
+	[
+		'bad_request',
+		'invalid_value · invalid_request_error · Error while downloading https://files.example.com/a.png. Upstream status code: 403.',
+	],
 ];
 
 describe('client shapes across languages', () => {
