@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const PAGE = '/troubleshooter/';
@@ -373,4 +374,29 @@ test('when the text fits several causes, one question decides it, by mouse or ke
 	await expect(heading).toHaveText('Out of credits or over the spend limit');
 	await expect(results(page).locator('[data-follow-up]')).toHaveCount(0);
 	await expect(results(page).locator('blockquote', { hasText: 'You said' })).toHaveCount(0);
+});
+
+test('axe finds nothing with a diagnosis and its answered question on screen, in both themes', async ({
+	page,
+}) => {
+	const failures: string[] = [];
+	for (const theme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: theme });
+		await open(page);
+		await paste(page, 'RateLimitError: 429 status code (no body)');
+		await results(page)
+			.getByRole('radio', { name: /no credit left/ })
+			.check();
+		await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(
+			'Out of credits or over the spend limit',
+		);
+		const { violations } = await new AxeBuilder({ page })
+			.include('keylab-troubleshooter')
+			.analyze();
+		for (const violation of violations) {
+			const targets = violation.nodes.map((node) => node.target.join(' ')).slice(0, 3);
+			failures.push(`${theme}: ${violation.id} (${violation.help}) at ${targets.join(', ')}`);
+		}
+	}
+	expect(failures).toEqual([]);
 });
