@@ -100,6 +100,12 @@ describe('real reports: holdout set (collected in rounds, each after the engine 
 			expect(measured.total).toBe(first.total);
 			expect(measured.correct).toBeGreaterThanOrEqual(first.correct);
 		});
+		const answered = first.withAnswer;
+		if (answered) {
+			it(`round ${round} with one answered question stays at or above ${answered.correct}/${answered.total} (now ${measured.afterAnswer}/${measured.total})`, () => {
+				expect(measured.afterAnswer).toBeGreaterThanOrEqual(answered.correct);
+			});
+		}
 	}
 });
 
@@ -119,6 +125,16 @@ describe('every diagnosis of a real report is well-formed', () => {
 				expect(diagnosisIds).toContain(alternative.id);
 				expect(alternative.id).not.toBe(result.id);
 				expect(alternative.why).not.toBe('');
+			}
+			// A question offers two to four different causes, the diagnosis first unless it is
+			// "other", and never "other" itself.
+			const choices = result.followUp?.choices.map((choice) => choice.id) ?? [];
+			if (result.followUp) {
+				expect(choices.length).toBeGreaterThanOrEqual(2);
+				expect(choices.length).toBeLessThanOrEqual(4);
+				expect(new Set(choices).size).toBe(choices.length);
+				expect(choices).not.toContain('other');
+				if (result.id !== 'other') expect(choices[0]).toBe(result.id);
 			}
 		});
 	}
