@@ -2,8 +2,12 @@
  * `keylab diagnose`: reads a pasted OpenAI error on stdin (or as arguments) and explains it.
  * Exit 1 when a known cause is found, 0 when nothing is recognised, 2 on misuse.
  */
-import { catalog, diagnose, diagnosisIds } from '../../sandbox/diagnose/index.ts';
+import { openSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ReadStream } from 'node:tty';
+import { answerFollowUp, catalog, diagnose, diagnosisIds } from '../../sandbox/diagnose/index.ts';
 import { formatDiagnosis } from '../../sandbox/diagnose/format-text.ts';
+import type { Diagnosis } from '../../sandbox/diagnose/index.ts';
 import { exitCodes } from '../main.ts';
 
 /** Everything a command touches outside itself; tests pass fakes. */
@@ -15,6 +19,45 @@ export interface CliIo {
 	env: Record<string, string | undefined>;
 	cwd: string;
 	fetch?: (request: Request) => Promise<Response>;
+	/** Reads one line from the person at the terminal; absent when nobody is there to answer. */
+	ask?: (prompt: string) => Promise<string | undefined>;
+}
+
+/**
+ * Asks at the terminal even when the error came in on a pipe (`pbpaste | keylab diagnose`) or was
+ * typed and ended with Ctrl-D: stdin is spent then, so the answer is read from the terminal itself
+ * (/dev/tty). Undefined where there is none (a CI job), on Ctrl-C, or when input ends.
+ */
+async function askTerminal(prompt: string): Promise<string | undefined> {
+	let input: NodeJS.ReadableStream;
+	let terminal: ReadStream | undefined;
+	try {
+		terminal = new ReadStream(openSync('/dev/tty', 'r'));
+		input = terminal;
+	} catch {
+		// Windows has no /dev/tty: only an error given as arguments leaves stdin to answer on.
+		if (!process.stdin.isTTY) return undefined;
+		input = process.stdin;
+	}
+	const lines = createInterface({ input, output: process.stdout });
+	try {
+		return await new Promise<string | undefined>((resolve) => {
+			let answered = false;
+			lines.once('close', () => {
+				// Ctrl-C or the end of input: end the prompt's line, keep the answer above.
+				if (!answered) process.stdout.write('\n');
+				resolve(undefined);
+			});
+			lines.once('SIGINT', () => lines.close());
+			lines.question(prompt, (reply) => {
+				answered = true;
+				resolve(reply);
+			});
+		});
+	} finally {
+		lines.close();
+		terminal?.destroy();
+	}
 }
 
 /** The real process's streams and environment. */
@@ -26,6 +69,8 @@ export function nodeIo(): CliIo {
 		stderr: process.stderr,
 		env: process.env,
 		cwd: process.cwd(),
+		// Only when someone watches the output: a script or CI job reading it is never held up.
+		...(process.stdout.isTTY ? { ask: askTerminal } : {}),
 	};
 }
 
@@ -39,7 +84,7 @@ export const siteUrl = (io: CliIo) => io.env.KEYLAB_SITE ?? 'https://keylab.dev'
 // The causes it can name come from the catalog, so the help never drifts from the engine.
 const CAUSES = diagnosisIds.map((id) => `  ${id.padEnd(27)}${catalog[id].title}`).join('\n');
 
-const HELP = `Usage: keylab diagnose [--json] [error text...]
+const HELP = `Usage: keylab diagnose [--json] [--no-ask] [error text...]
 
 Explain an OpenAI API error: paste it on stdin (or pass it as arguments) and get the cause,
 the evidence it rests on, the fix and the lesson. Reads Python and Node SDK output (any version),
@@ -57,7 +102,9 @@ Options:
               lesson }, plus provider, alternatives and followUp when they apply.
 
 When the text fits more than one cause, the answer ends with one question: facts you can
-check (credit left? a base URL set?), each with the cause it means.
+check (credit left? a base URL set?), each with the cause it means. At a terminal it waits for
+the number of the one that is true and explains that cause; Enter keeps the first answer.
+  --no-ask    Print the question but do not wait for an answer at the terminal.
   -h, --help  Show this help.
 
 Causes it names (id, then what it means):
@@ -82,6 +129,7 @@ async function readAll(stdin: CliIo['stdin']): Promise<string> {
 /** Runs `keylab diagnose`. */
 export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number> {
 	let json = false;
+	let ask = true;
 	const words: string[] = [];
 	for (const arg of argv) {
 		if (arg === '--help' || arg === '-h') {
@@ -89,6 +137,7 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 			return exitCodes.ok;
 		}
 		if (arg === '--json') json = true;
+		else if (arg === '--no-ask') ask = false;
 		else if (arg.startsWith('-') && arg !== '-') {
 			io.stderr.write(`keylab diagnose: unknown option "${arg}"\n\n${HELP}`);
 			return exitCodes.usage;
@@ -105,10 +154,40 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 		return exitCodes.usage;
 	}
 	const diagnosis = diagnose(input);
-	io.stdout.write(
-		json
-			? JSON.stringify(diagnosis, null, 2) + '\n'
-			: formatDiagnosis(diagnosis, { color: useColor(io), site: siteUrl(io) }),
-	);
-	return diagnosis.id === 'other' ? exitCodes.ok : exitCodes.problem;
+	if (json) {
+		io.stdout.write(JSON.stringify(diagnosis, null, 2) + '\n');
+		return diagnosis.id === 'other' ? exitCodes.ok : exitCodes.problem;
+	}
+	const format = { color: useColor(io), site: siteUrl(io) };
+	io.stdout.write(formatDiagnosis(diagnosis, format));
+	const final = ask ? await answerAtTerminal(diagnosis, io, format) : diagnosis;
+	return final.id === 'other' ? exitCodes.ok : exitCodes.problem;
+}
+
+/** Waits for the number of the choice that is true, and explains that cause; Enter keeps it. */
+async function answerAtTerminal(
+	diagnosis: Diagnosis,
+	io: CliIo,
+	format: { color: boolean; site: string },
+): Promise<Diagnosis> {
+	const choices = diagnosis.followUp?.choices ?? [];
+	if (choices.length === 0 || !io.ask) return diagnosis;
+	const reply = (
+		await io.ask(`\nWhich is true? 1–${choices.length}, or Enter to keep this answer: `)
+	)?.trim();
+	if (!reply) return diagnosis;
+	const choice = choices[Number(reply) - 1];
+	if (!/^\d+$/.test(reply) || !choice) {
+		io.stdout.write(
+			`"${reply.slice(0, 20)}" is not one of the choices; the answer above stands.\n`,
+		);
+		return diagnosis;
+	}
+	if (choice.id === diagnosis.id) {
+		io.stdout.write('\nThen the answer above stands.\n');
+		return diagnosis;
+	}
+	const answered = answerFollowUp(diagnosis, choice.id);
+	io.stdout.write(`\n${formatDiagnosis({ ...answered, followUp: undefined }, format)}`);
+	return answered;
 }

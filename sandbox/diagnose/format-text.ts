@@ -67,9 +67,12 @@ export function formatDiagnosis(
 	}
 	if (diagnosis.followUp) {
 		lines.push('', p.bold(`Not sure it fits? ${diagnosis.followUp.question}`));
-		for (const choice of diagnosis.followUp.choices) {
-			lines.push(`  - ${choice.sign}`, `    ${p.dim(`Then: ${choice.title} [${choice.id}].`)}`);
-		}
+		diagnosis.followUp.choices.forEach((choice, i) => {
+			lines.push(
+				`  ${i + 1}. ${choice.sign}`,
+				`     ${p.dim(`Then: ${choice.title} [${choice.id}].`)}`,
+			);
+		});
 	}
 	lines.push(
 		'',

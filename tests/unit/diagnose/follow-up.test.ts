@@ -107,17 +107,66 @@ describe('answering the question', () => {
 	});
 });
 
-describe('keylab diagnose prints the question', () => {
-	it('each fact with the cause it means, and --json carries it', async () => {
-		const text = fakeIo({ input: 'RateLimitError: 429 status code (no body)' });
+describe('keylab diagnose asks the question', () => {
+	const bare429 = 'RateLimitError: 429 status code (no body)';
+
+	it('numbers each fact with the cause it means, and --json carries it', async () => {
+		const text = fakeIo({ input: bare429 });
 		await run([], text.io);
 		expect(text.stdout()).toContain('Not sure it fits? Which of these is true?');
 		expect(text.stdout()).toMatch(
-			/- The account has no credit left.*\n {4}Then: Out of credits or over the spend limit \[insufficient_quota\]\./,
+			/ {2}2\. The account has no credit left.*\n {5}Then: Out of credits or over the spend limit \[insufficient_quota\]\./,
 		);
-		const json = fakeIo({ input: 'RateLimitError: 429 status code (no body)' });
+		const json = fakeIo({ input: bare429 });
 		await run(['--json'], json.io);
 		const printed = JSON.parse(json.stdout()) as Diagnosis;
 		expect(printed.followUp?.choices[1].id).toBe('insufficient_quota');
+	});
+
+	it('at a terminal, the number of a choice explains that cause and sets the exit code', async () => {
+		const prompts: string[] = [];
+		const answer = (reply: string | undefined) => async (prompt: string) => {
+			prompts.push(prompt);
+			return reply;
+		};
+		const chosen = fakeIo({ input: bare429, ask: answer('2') });
+		expect(await run([], chosen.io)).toBe(1);
+		expect(prompts[0]).toMatch(/Which is true\? 1–3, or Enter to keep this answer/);
+		const second = chosen.stdout().split('Which of these is true?')[1];
+		expect(second).toMatch(/^[^]*\nOut of credits or over the spend limit {2}\[insufficient_quota/);
+		expect(second).toContain('You said: The account has no credit left');
+		// The question is not asked twice.
+		expect(chosen.stdout().match(/Which of these is true\?/g)).toHaveLength(1);
+
+		const kept = fakeIo({ input: bare429, ask: answer('') });
+		await run([], kept.io);
+		expect(kept.stdout()).not.toContain('You said');
+
+		const wrong = fakeIo({ input: bare429, ask: answer('7') });
+		await run([], wrong.io);
+		expect(wrong.stdout()).toContain('"7" is not one of the choices; the answer above stands.');
+
+		const gone = fakeIo({ input: bare429, ask: answer(undefined) });
+		expect(await run([], gone.io)).toBe(1);
+		expect(gone.stdout()).not.toContain('You said');
+	});
+
+	it('never waits with --json, --no-ask, or an error that asks nothing', async () => {
+		let asked = 0;
+		const ask = () => {
+			asked++;
+			return Promise.resolve('2');
+		};
+		await run(['--json'], fakeIo({ input: bare429, ask }).io);
+		await run(['--no-ask'], fakeIo({ input: bare429, ask }).io);
+		await run(
+			[],
+			fakeIo({
+				input:
+					"Error code: 429 - {'error': {'message': 'You exceeded your current quota', 'type': 'insufficient_quota', 'code': 'insufficient_quota'}}",
+				ask,
+			}).io,
+		);
+		expect(asked).toBe(0);
 	});
 });
