@@ -125,9 +125,9 @@ describe('keylab diagnose asks the question', () => {
 
 	it('at a terminal, the number of a choice explains that cause and sets the exit code', async () => {
 		const prompts: string[] = [];
-		const answer = (reply: string | undefined) => async (prompt: string) => {
+		const answer = (reply: string | undefined) => (prompt: string) => {
 			prompts.push(prompt);
-			return reply;
+			return Promise.resolve(reply);
 		};
 		const chosen = fakeIo({ input: bare429, ask: answer('2') });
 		expect(await run([], chosen.io)).toBe(1);
