@@ -182,6 +182,36 @@ const liveChanges = (page: Page) =>
 
 const TYPED = 'RateLimitError: 429 You exceeded your current quota';
 
+test('a pasted error that quotes the held key never shows it, whichever answer is chosen', async ({
+	page,
+}) => {
+	const key = fakeRealKey();
+	await open(page);
+	await page.getByLabel('The key to check').fill(key);
+	await paste(
+		page,
+		// The echo rule quotes this line as evidence: only redaction and scrubbing keep the key out.
+		`AuthenticationError: Error code: 401 - Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.\nrequest headers: {'Authorization': 'Bearer ${key}'}`,
+	);
+	const question = results(page).getByRole('group', { name: /Which of these is true\?/ });
+	const choices = question.getByRole('radio');
+	const count = await choices.count();
+	expect(count).toBeGreaterThan(2);
+	for (let i = 0; i < count; i++) {
+		await choices.nth(i).check();
+		const shown = await page.evaluate(() => ({
+			html: document.documentElement.outerHTML,
+			said: document.querySelector('[data-announce]')?.textContent ?? '',
+		}));
+		for (const [where, text] of Object.entries(shown)) {
+			expect(text.includes(key.slice(8, 40)), `key in ${where} after choice ${i + 1}`).toBe(false);
+			expect(text.includes(key.slice(-30)), `key's end in ${where} after choice ${i + 1}`).toBe(
+				false,
+			);
+		}
+	}
+});
+
 test('typing an error character by character announces its diagnosis once', async ({ page }) => {
 	await open(page);
 	await watchLiveRegions(page);
@@ -346,6 +376,10 @@ test('when the text fits several causes, one question decides it, by mouse or ke
 	const question = results(page).getByRole('group', { name: /Which of these is true\?/ });
 	await expect(question.getByRole('radio')).toHaveCount(4);
 	await expect(question.getByRole('radio', { name: /^Not sure/ })).toBeChecked();
+	// The live check can tell these causes apart too: the question points to it.
+	await question.getByRole('link', { name: 'check the key' }).click();
+	await expect(page).toHaveURL(/#ts-key-heading$/);
+	await expect(page.getByRole('heading', { name: 'Check a key' })).toBeInViewport();
 
 	await question.getByRole('radio', { name: /no credit left/ }).check();
 	await expect(heading).toHaveText('Out of credits or over the spend limit');

@@ -119,9 +119,28 @@ export function renderFollowUp(followUp: FollowUp): HTMLElement {
 			),
 			...followUp.choices.map((option) => choice(option.id, option.sign, option.title)),
 			choice('', 'Not sure: keep what the error text points to.', undefined, true),
+			followUp.choices.some((option) => KEY_CHECK_TELLS.has(option.id)) &&
+				el(
+					'p',
+					{ class: 'ts-note' },
+					'Or ',
+					el('a', { href: '#ts-key-heading', 'data-to-key-check': '' }, 'check the key'),
+					' below: it tells a damaged key, a key OpenAI does not know, a restricted key and a missing model apart, and, if you allow one tiny request, an account without credit.',
+				),
 		),
 	);
 }
+
+/** Causes the live key check below the error box can tell apart by itself. */
+const KEY_CHECK_TELLS: ReadonlySet<string> = new Set([
+	'invalid_key',
+	'malformed_key',
+	'revoked_key',
+	'missing_scopes',
+	'model_not_found',
+	'insufficient_quota',
+	'billing_not_active',
+]);
 
 /** One step of the live key check as a checklist item, with what was sent and what came back. */
 export function renderStep(step: CheckStep): HTMLElement {
