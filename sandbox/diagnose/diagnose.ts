@@ -10,8 +10,31 @@ import { rules } from './rules/index.ts';
 import { readSignals } from './signals.ts';
 import type { DiagnoseInput, Diagnosis, RuleMatch, Signals } from './types.ts';
 
+// Code that read a completion's fields from an answer that had none: KeyError: 'choices',
+// Swift's keyNotFound for "id". The answer was most often an error body the program never
+// printed, and the cause is in that body. In JavaScript, "(reading 'choices')" of undefined is as
+// often code written for openai v3 (`completion.data.choices`) running on v4 or later.
+const READ_AS_SUCCESS =
+	/KeyError: ['"](?:choices|message|content)['"]|\(reading '(?:choices|message|content)'\)|keyNotFound\(CodingKeys\(stringValue: "(?:id|choices|object)"|evaluating '[\w.]*\.choices/;
+
 /** What an unrecognised input showed, so "other" can say what it saw and where to look. */
 function sawNothingKnown(signals: Signals): RuleMatch {
+	const misread = READ_AS_SUCCESS.exec(signals.text)?.[0];
+	if (misread) {
+		return {
+			confidence: 0.2,
+			evidence: [misread],
+			title: 'The program read an error as if it were an answer',
+			explanation: [
+				'The code looked for a completion’s fields (choices, message, id) in an answer that had none: most often the API, or a proxy in front of it, sent back an error body that the program never printed, and the cause is in that body. Print or log the response’s status and body (or let the SDK raise its own error instead of parsing the JSON yourself) and paste that here.',
+				/\(reading|evaluating/.test(misread)
+					? 'In JavaScript, look at the line it points to as well: code written for openai v3 (`completion.data.choices`) fails this way on v4 and later, where the completion is the response itself (`completion.choices`).'
+					: '',
+			]
+				.filter(Boolean)
+				.join(' '),
+		};
+	}
 	const seen: string[] = [];
 	if (signals.status !== undefined) seen.push(`HTTP status ${signals.status}`);
 	if (signals.classes.length > 0) seen.push(`SDK error: ${signals.classes[0]}`);

@@ -170,3 +170,19 @@ describe('keylab diagnose asks the question', () => {
 		expect(asked).toBe(0);
 	});
 });
+
+describe('an error read as if it were an answer', () => {
+	it('says the cause is in the body the program never printed, and still asks', () => {
+		for (const text of [
+			"Traceback (most recent call last):\n  File \"app.py\", line 9, in <module>\n    print(response['choices'][0]['message']['content'])\nKeyError: 'choices'",
+			"TypeError: Cannot read properties of undefined (reading 'choices')",
+			'keyNotFound(CodingKeys(stringValue: "id", intValue: nil), Swift.DecodingError.Context(codingPath: [], debugDescription: "No value associated with key"))',
+		]) {
+			const misread = diagnose(text);
+			expect(misread.id).toBe('other');
+			expect(misread.title).toBe('The program read an error as if it were an answer');
+			expect(misread.explanation).toContain('the cause is in that body');
+			expect(misread.followUp?.choices.length).toBeGreaterThan(1);
+		}
+	});
+});

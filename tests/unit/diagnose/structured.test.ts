@@ -275,8 +275,12 @@ describe('honest confidence', () => {
 	it('"other" says what it saw and where to look', () => {
 		const result = diagnose("TypeError: Cannot read properties of undefined (reading 'choices')");
 		expect(result.id).toBe('other');
-		expect(result.evidence[0]).toContain('Cannot read properties of undefined');
-		expect(result.explanation).toMatch(/look at the line/);
+		expect(result.evidence[0]).toContain("(reading 'choices')");
+		// An error body the program never printed, or v3 code (`completion.data.choices`) on v4.
+		expect(result.explanation).toContain('the cause is in that body');
+		expect(result.explanation).toMatch(/look at the line it points to.*completion\.data\.choices/);
+		const unknown = diagnose('Something went wrong: E_WIDGET_42');
+		expect(unknown.explanation).toMatch(/look at the line/);
 	});
 });
 
