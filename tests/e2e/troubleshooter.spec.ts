@@ -410,6 +410,25 @@ test('when the text fits several causes, one question decides it, by mouse or ke
 	await expect(results(page).locator('blockquote', { hasText: 'You said' })).toHaveCount(0);
 });
 
+test('code read as an answer: the cause is in the body, and code in the text shows as code', async ({
+	page,
+}) => {
+	await open(page);
+	await paste(
+		page,
+		"Traceback (most recent call last):\n  File \"bot.py\", line 12, in reply\n    text = response['choices'][0]['message']['content']\nKeyError: 'choices'",
+	);
+	await expect(results(page).getByRole('heading', { level: 3 })).toHaveText(
+		'The program read an error as if it were an answer',
+	);
+	const question = results(page).getByRole('group', { name: /Which of these is true\?/ });
+	await expect(
+		question.locator('code', { hasText: 'curl -I https://api.openai.com/v1/models' }),
+	).toBeVisible();
+	// Backticks are the terminal's way of marking code; the page shows <code> instead.
+	expect(await results(page).textContent()).not.toContain('`');
+});
+
 test('axe finds nothing with a diagnosis and its answered question on screen, in both themes', async ({
 	page,
 }) => {

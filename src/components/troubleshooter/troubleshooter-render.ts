@@ -11,6 +11,14 @@ const STATUS_WORD: Record<CheckStep['status'], string> = {
 	skipped: 'Skipped',
 };
 
+/**
+ * The catalog writes code in backticks ("`curl -I …`", "`dotenv`"), as the terminal shows it; on
+ * the page those spans become <code>, still as text nodes only.
+ */
+function prose(text: string): (Node | string)[] {
+	return text.split(/`([^`\n]+)`/).map((part, i) => (i % 2 === 1 ? el('code', {}, part) : part));
+}
+
 function lessonLabel(slug: LessonSlug): string {
 	for (const section of course) {
 		for (const lesson of section.lessons) if (lesson.slug === slug) return lesson.label;
@@ -45,7 +53,7 @@ function alternativesOf(diagnosis: Diagnosis): HTMLElement[] {
 					'li',
 					{ 'data-alternative': alternative.id },
 					el('strong', {}, `${alternative.title}: `),
-					alternative.why,
+					...prose(alternative.why),
 				),
 			),
 		),
@@ -82,11 +90,11 @@ export function renderDiagnosis(diagnosis: Diagnosis): HTMLElement {
 				el('strong', {}, 'Whose error: '),
 				`${diagnosis.provider.name}, not OpenAI (${diagnosis.provider.evidence}).`,
 			),
-		el('p', {}, diagnosis.explanation),
+		el('p', {}, ...prose(diagnosis.explanation)),
 		diagnosis.evidence.length > 0 && el('p', {}, el('strong', {}, 'What decided it')),
 		...diagnosis.evidence.map((quote) => el('blockquote', {}, quote)),
 		el('p', {}, el('strong', {}, 'How to fix it')),
-		el('ol', {}, ...diagnosis.fixes.map((fix) => el('li', {}, fix))),
+		el('ol', {}, ...diagnosis.fixes.map((fix) => el('li', {}, ...prose(fix)))),
 		...alternativesOf(diagnosis),
 		lessonLink(diagnosis.lesson),
 	);
@@ -103,7 +111,7 @@ export function renderFollowUp(followUp: FollowUp): HTMLElement {
 			'label',
 			{ class: 'ts-choice' },
 			el('input', { type: 'radio', name, value, checked }),
-			el('span', {}, fact, means && el('span', { class: 'ts-note' }, ` Then: ${means}.`)),
+			el('span', {}, ...prose(fact), means && el('span', { class: 'ts-note' }, ` Then: ${means}.`)),
 		);
 	return el(
 		'div',
@@ -170,7 +178,7 @@ export function renderStep(step: CheckStep): HTMLElement {
 			),
 		step.diagnosis &&
 			step.status === 'fail' &&
-			el('ol', {}, ...step.diagnosis.fixes.slice(0, 3).map((fix) => el('li', {}, fix))),
+			el('ol', {}, ...step.diagnosis.fixes.slice(0, 3).map((fix) => el('li', {}, ...prose(fix)))),
 		step.diagnosis && step.status === 'fail' && lessonLink(step.diagnosis.lesson),
 	);
 }
