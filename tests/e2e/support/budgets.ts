@@ -28,7 +28,7 @@ export const jsBudgetOverrides: Partial<Record<keyof typeof budgetPages, number>
 	// provider profiles). Holdout rounds 4–9 (2026-12-01) added the shapes 620 unseen real reports
 	// showed (translated and Chinese wordings, gateways' own keys, key tails, edge pages, a cause
 	// named in plain words) and it was ~25.3 kB. The follow-up question (a checkable fact per cause,
-	// the choices per status) and rounds 10–11's shapes bring it to ~27.1 kB. What the page needs
+	// the choices per status) and rounds 10–13's shapes bring it to ~29 kB. What the page needs
 	// up to `load` is ~10.7 kB.
 	troubleshooter: 44 * 1024,
 };
