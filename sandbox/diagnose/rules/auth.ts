@@ -40,10 +40,11 @@ export const headerRules: Rule[] = [
 
 /** A server or proxy that says the key's format is wrong before looking it up. */
 export const keyFormatRule = textRule('malformed_key', 'key-format', {
+	// The last alternative: a gateway naming the prefix it wanted (LiteLLM: "Received=dummy,
+	// expected to start with 'sk-'"): what was sent is not a key of that form, most often a
+	// placeholder.
 	regex:
 		/\b(?:api[ _-]?)?key (?:is )?(?:not well[- ]formed|malformed|badly formed|in (?:an |the )?(?:invalid|wrong) format)\b|\bmalformed (?:api[ _-]?)?key\b|\binvalid (?:api[ _-]?)?key format\b|\b(?:expected|must|should) (?:to )?(?:start|begin) with ['"`]?sk-/i,
-	// A gateway that names the prefix it wanted (LiteLLM: "Received=dummy, expected to start with
-	// 'sk-'"): whatever was sent is not a key of that form, most often a placeholder.
 });
 
 export const missingKeyRule = textRule('missing_key', 'missing-key-text', {

@@ -254,7 +254,6 @@ export const traceUploadRule: Rule = {
 			fixes: [
 				'Turn tracing off (`set_tracing_disabled(True)`, or OPENAI_AGENTS_DISABLE_TRACING=1), or give tracing a real OpenAI key with `set_tracing_export_api_key(...)`.',
 			],
-			retryable: false,
 		};
 	},
 };

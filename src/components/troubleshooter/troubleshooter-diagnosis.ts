@@ -46,29 +46,20 @@ function scrubbed(diagnosis: Diagnosis, scrub: (value: string) => string): Diagn
 	};
 }
 
-function viewOf(
-	diagnosis: Diagnosis,
-	shown: Diagnosis,
-	scrub: (value: string) => string,
-): DiagnosisView {
+/** Diagnoses `text`; `secrets` (a pasted error may quote the failing key) are never shown. */
+export function diagnosisView(text: string, secrets: (string | undefined)[]): DiagnosisView {
+	const diagnosis = diagnose(text);
+	const scrub = (value: string) => scrubSecrets(value, secrets);
+	const fromText = scrubbed(diagnosis, scrub);
 	const followUp = diagnosis.followUp;
-	return {
+	// The text's own view and each answer's share the question; "not sure" goes back to the first.
+	const viewOf = (shown: Diagnosis): DiagnosisView => ({
 		signature: JSON.stringify(shown),
 		announcement: announcementOf(shown),
 		render: () => renderDiagnosis(shown),
 		...(followUp ? { renderFollowUp: () => renderFollowUp(followUp) } : {}),
 		answer: (choice) =>
-			viewOf(
-				diagnosis,
-				scrubbed(choice === '' ? diagnosis : answerFollowUp(diagnosis, choice), scrub),
-				scrub,
-			),
-	};
-}
-
-/** Diagnoses `text`; `secrets` (a pasted error may quote the failing key) are never shown. */
-export function diagnosisView(text: string, secrets: (string | undefined)[]): DiagnosisView {
-	const diagnosis = diagnose(text);
-	const scrub = (value: string) => scrubSecrets(value, secrets);
-	return viewOf(diagnosis, scrubbed(diagnosis, scrub), scrub);
+			viewOf(choice === '' ? fromText : scrubbed(answerFollowUp(diagnosis, choice), scrub)),
+	});
+	return viewOf(fromText);
 }
