@@ -64,6 +64,7 @@ export default defineConfig({
 			components: {
 				Search: './src/components/search/Search.astro',
 				LastUpdated: './src/components/overrides/LastUpdated.astro',
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 			},
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
 			sidebar: course.map((section) => ({

@@ -108,6 +108,31 @@ test.describe('on a 375×667 phone screen', () => {
 	});
 });
 
+test('a jump to a sandbox leaves it where it landed, so a click lands where it was aimed', async ({
+	page,
+}) => {
+	// On a slow phone the blocks above a sandbox used to be laid out a few frames after a jump
+	// (10rem guessed, then their real height) and moved it; a click aimed at Live hit Practice.
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	for (const path of [LESSON, '/troubleshooting/rate-limits/']) {
+		await page.goto(path);
+		const tops = await page.evaluate(async () => {
+			const live = [...document.querySelectorAll('keylab-sandbox input[value="live"]')].at(-1);
+			if (!live) return [];
+			live.scrollIntoView({ block: 'center' });
+			const seen: number[] = [];
+			for (let frame = 0; frame < 12; frame++) {
+				seen.push(Math.round(live.getBoundingClientRect().top));
+				await new Promise(requestAnimationFrame);
+			}
+			return seen;
+		});
+		expect(tops, path).toHaveLength(12);
+		expect(new Set(tops).size, `${path}: ${tops.join(' ')}`).toBe(1);
+	}
+});
+
 test('a reload in the middle of a run keeps no key and leaves a working sandbox', async ({
 	page,
 }) => {
