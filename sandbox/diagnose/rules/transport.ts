@@ -232,6 +232,14 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 							fixes: [
 								'In a browser this is often CORS or an ad blocker: open the console for the full message.',
 							],
+							// The Fetch standard rejects a request CORS blocked with the same TypeError as a
+							// network failure; only the console tells them apart.
+							alternatives: [
+								{
+									id: 'cors_blocked',
+									why: 'A browser reports a request its CORS policy blocked (or an http:// call from an https:// page) with the same "Failed to fetch"; the console names CORS when it was that.',
+								},
+							],
 						}
 					: {}),
 });

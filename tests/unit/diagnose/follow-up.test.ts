@@ -51,6 +51,24 @@ describe('the follow-up question: asked only when the text leaves causes open', 
 		]);
 	});
 
+	it('a browser\'s "Failed to fetch" asks whether it was the network or CORS', () => {
+		// The Fetch standard rejects both with the same TypeError; only the console tells them apart.
+		for (const text of [
+			'TypeError: Failed to fetch',
+			'TypeError: NetworkError when attempting to fetch resource.',
+		]) {
+			const got = diagnose(text);
+			expect(got.id, text).toBe('network_error');
+			expect(got.followUp?.choices.map((choice) => choice.id).slice(0, 2), text).toEqual([
+				'network_error',
+				'cors_blocked',
+			]);
+		}
+		expect(
+			diagnose('APIConnectionError: Connection error.').followUp?.choices ?? [],
+		).not.toContainEqual(expect.objectContaining({ id: 'cors_blocked' }));
+	});
+
 	it('an empty paste asks nothing', () => {
 		expect(diagnose('   ').followUp).toBeUndefined();
 	});
