@@ -9,6 +9,7 @@ import { answerFollowUp, catalog, diagnose, diagnosisIds } from '../../sandbox/d
 import { formatDiagnosis } from '../../sandbox/diagnose/format-text.ts';
 import type { Diagnosis } from '../../sandbox/diagnose/index.ts';
 import { exitCodes } from '../main.ts';
+import { answerByCheck } from './diagnose-check.ts';
 
 /** Everything a command touches outside itself; tests pass fakes. */
 export interface CliIo {
@@ -84,7 +85,7 @@ export const siteUrl = (io: CliIo) => io.env.KEYLAB_SITE ?? 'https://keylab.dev'
 // The causes it can name come from the catalog, so the help never drifts from the engine.
 const CAUSES = diagnosisIds.map((id) => `  ${id.padEnd(27)}${catalog[id].title}`).join('\n');
 
-const HELP = `Usage: keylab diagnose [--json] [--no-ask] [error text...]
+const HELP = `Usage: keylab diagnose [--json] [--no-ask] [--check [--billable]] [error text...]
 
 Explain an OpenAI API error: paste it on stdin (or pass it as arguments) and get the cause,
 the evidence it rests on, the fix and the lesson. Reads Python and Node SDK output (any version),
@@ -105,6 +106,11 @@ When the text fits more than one cause, the answer ends with one question: facts
 check (credit left? a base URL set?), each with the cause it means. At a terminal it waits for
 the number of the one that is true and explains that cause; Enter keeps the first answer.
   --no-ask    Print the question but do not wait for an answer at the terminal.
+  --check     Let a live check of your key answer the question, as the troubleshooter's key check
+              does: the key in OPENAI_API_KEY (or ./.env) is sent to OPENAI_BASE_URL or
+              https://api.openai.com/v1 only, and never printed. Costs nothing.
+  --billable  With --check, also send one minimal request (a fraction of a cent) to check credit,
+              rate limits and whether the key may call the model.
   -h, --help  Show this help.
 
 Causes it names (id, then what it means):
@@ -130,6 +136,8 @@ async function readAll(stdin: CliIo['stdin']): Promise<string> {
 export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number> {
 	let json = false;
 	let ask = true;
+	let check = false;
+	let billable = false;
 	const words: string[] = [];
 	for (const arg of argv) {
 		if (arg === '--help' || arg === '-h') {
@@ -138,6 +146,8 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 		}
 		if (arg === '--json') json = true;
 		else if (arg === '--no-ask') ask = false;
+		else if (arg === '--check') check = true;
+		else if (arg === '--billable') billable = true;
 		else if (arg.startsWith('-') && arg !== '-') {
 			io.stderr.write(`keylab diagnose: unknown option "${arg}"\n\n${HELP}`);
 			return exitCodes.usage;
@@ -145,6 +155,10 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 	}
 	if (words.length === 0 && io.stdinIsTTY) {
 		io.stderr.write('Paste the error, then press Ctrl-D (Ctrl-Z then Enter on Windows):\n');
+	}
+	if (billable && !check) {
+		io.stderr.write('keylab diagnose: --billable goes with --check.\n');
+		return exitCodes.usage;
 	}
 	const input = words.length > 0 ? words.join(' ') : await readAll(io.stdin);
 	if (input.trim() === '') {
@@ -154,14 +168,23 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 		return exitCodes.usage;
 	}
 	const diagnosis = diagnose(input);
+	const checked = check ? await answerByCheck(diagnosis, io, billable) : undefined;
+	const exit = (final: Diagnosis) => (final.id === 'other' ? exitCodes.ok : exitCodes.problem);
 	if (json) {
-		io.stdout.write(JSON.stringify(diagnosis, null, 2) + '\n');
-		return diagnosis.id === 'other' ? exitCodes.ok : exitCodes.problem;
+		// stdout stays one JSON object; what the check found goes to stderr.
+		if (checked?.report) io.stderr.write(checked.report);
+		const final = checked?.diagnosis ?? diagnosis;
+		io.stdout.write(JSON.stringify(final, null, 2) + '\n');
+		return exit(final);
 	}
 	const format = { color: useColor(io), site: siteUrl(io) };
 	io.stdout.write(formatDiagnosis(diagnosis, format));
-	const final = ask ? await answerAtTerminal(diagnosis, io, format) : diagnosis;
-	return final.id === 'other' ? exitCodes.ok : exitCodes.problem;
+	if (checked?.report) io.stdout.write(checked.report);
+	if (checked?.answered) {
+		io.stdout.write(`\n${formatDiagnosis({ ...checked.diagnosis, followUp: undefined }, format)}`);
+		return exit(checked.diagnosis);
+	}
+	return exit(ask ? await answerAtTerminal(diagnosis, io, format) : diagnosis);
 }
 
 /** Waits for the number of the choice that is true, and explains that cause; Enter keeps it. */

@@ -23,6 +23,7 @@ import { exitCodes } from '../main.ts';
 import { KEYLAB_VERSION } from '../version.ts';
 import { nodeIo, siteUrl, useColor, type CliIo } from './diagnose.ts';
 import { git, scanHistory, scanStaged, scanTracked } from './doctor-git.ts';
+import { liveTarget } from './live-target.ts';
 import { safeReadFile, unreadReason } from './safe-read.ts';
 import { lessonPath } from '../../sandbox/course.ts';
 import { RECOMMENDED_MODEL } from '../../sandbox/models/registry.ts';
@@ -105,27 +106,6 @@ function parse(argv: string[], cwd: string): Options | { help: true } | string {
 		}
 	}
 	return options;
-}
-
-/**
- * Where the live check would send the key, or why it must not: plain http is readable by anyone
- * on the path, so it is allowed only to this machine (a local practice API or proxy).
- */
-export function liveTarget(baseURL: string): { host: string } | { error: string } {
-	let url: URL;
-	try {
-		url = new URL(baseURL);
-	} catch {
-		return { error: `--base-url "${baseURL}" is not a URL` };
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:')
-		return { error: `--base-url must be https://, not ${url.protocol}` };
-	const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname);
-	if (url.protocol === 'http:' && !loopback)
-		return {
-			error: `refusing to send the key over plain http to ${url.host}: use https, or http only to localhost`,
-		};
-	return { host: url.host };
 }
 
 const lesson = (slug: Parameters<typeof lessonPath>[0]) => lessonPath(slug);

@@ -78,10 +78,15 @@ export function followUpFor(
  * it; choosing another makes that the cause, with the answer as evidence and the text's own
  * reading kept as the runner-up.
  */
-export function answerFollowUp(diagnosis: Diagnosis, chosen: DiagnosisId): Diagnosis {
+export function answerFollowUp(
+	diagnosis: Diagnosis,
+	chosen: DiagnosisId,
+	/** Who answered, when not the person: the live key check's finding (check-verdict.ts). */
+	finding?: string,
+): Diagnosis {
 	const choice = diagnosis.followUp?.choices.find((candidate) => candidate.id === chosen);
 	if (!choice) return diagnosis;
-	const said = `You said: ${choice.sign}`;
+	const said = finding ?? `You said: ${choice.sign}`;
 	if (chosen === diagnosis.id) {
 		return { ...diagnosis, evidence: [...diagnosis.evidence, said], answered: chosen };
 	}

@@ -197,19 +197,28 @@ test('a pasted error that quotes the held key never shows it, whichever answer i
 	const choices = question.getByRole('radio');
 	const count = await choices.count();
 	expect(count).toBeGreaterThan(2);
-	for (let i = 0; i < count; i++) {
-		await choices.nth(i).check();
+	const expectNoKey = async (after: string) => {
 		const shown = await page.evaluate(() => ({
 			html: document.documentElement.outerHTML,
 			said: document.querySelector('[data-announce]')?.textContent ?? '',
 		}));
 		for (const [where, text] of Object.entries(shown)) {
-			expect(text.includes(key.slice(8, 40)), `key in ${where} after choice ${i + 1}`).toBe(false);
-			expect(text.includes(key.slice(-30)), `key's end in ${where} after choice ${i + 1}`).toBe(
-				false,
-			);
+			expect(text.includes(key.slice(8, 40)), `key in ${where} after ${after}`).toBe(false);
+			expect(text.includes(key.slice(-30)), `key's end in ${where} after ${after}`).toBe(false);
 		}
+	};
+	for (let i = 0; i < count; i++) {
+		await choices.nth(i).check();
+		await expectNoKey(`choice ${i + 1}`);
 	}
+	// The key check answers the question too, from a check of this very key: still nothing shows.
+	await question.getByRole('radio', { name: /^Not sure/ }).check();
+	await page.getByRole('combobox', { name: /Which practice key/ }).selectOption('');
+	await page.getByRole('button', { name: 'Check key' }).click();
+	await expect(tool(page)).toHaveAttribute('data-state', 'checked');
+	await expect(question.getByRole('radio', { name: /^Not sure/ })).not.toBeChecked();
+	await expect(results(page).locator('blockquote', { hasText: 'The key check:' })).toBeVisible();
+	await expectNoKey('the key check answered');
 });
 
 test('typing an error character by character announces its diagnosis once', async ({ page }) => {
@@ -427,6 +436,51 @@ test('code read as an answer: the cause is in the body, and code in the text sho
 	).toBeVisible();
 	// Backticks are the terminal's way of marking code; the page shows <code> instead.
 	expect(await results(page).textContent()).not.toContain('`');
+});
+
+test('the key check answers the question when it can, and says what it rules out', async ({
+	page,
+}) => {
+	await open(page);
+	await paste(page, 'RateLimitError: 429 status code (no body)');
+	const heading = results(page).getByRole('heading', { level: 3 });
+	const question = results(page).getByRole('group', { name: /Which of these is true\?/ });
+	await expect(question.getByRole('radio', { name: /^Not sure/ })).toBeChecked();
+	const checkWith = async (scenario: string, billable: boolean) => {
+		await page.getByRole('combobox', { name: /Which practice key/ }).selectOption(scenario);
+		await page.getByLabel(/minimal request/).setChecked(billable);
+		await page.getByRole('button', { name: 'Check key' }).click();
+		await expect(tool(page)).toHaveAttribute('data-state', 'checked');
+	};
+
+	// A key whose account has no credit: the failing step answers, as if the person had.
+	await checkWith('quota_exhausted', true);
+	await expect(question.getByRole('radio', { name: /no credit left/ })).toBeChecked();
+	await expect(heading).toHaveText('Out of credits or over the spend limit');
+	await expect(results(page).locator('blockquote').first()).toContainText('The key check:');
+	await expect(tool(page).locator('[data-announce]')).toHaveText(/^Diagnosis: Out of credits/);
+
+	// A working key with credit rules out credit and billing, which leaves the rate limit.
+	await checkWith('valid', true);
+	await expect(question.locator('[data-ruled-out]')).toHaveCount(2);
+	await expect(
+		question.getByRole('radio', { name: /no credit left.*rules this out/ }),
+	).toBeVisible();
+	await expect(question.getByRole('radio', { name: /^Many requests/ })).toBeChecked();
+	await expect(heading).toHaveText('Rate limit reached');
+	// Confirming what the text said first adds the finding after the text's own evidence.
+	await expect(
+		results(page).locator('blockquote', {
+			hasText: 'the key you checked passed the format check, authentication',
+		}),
+	).toBeVisible();
+
+	// Without the opt-in request nothing about credit is known: no answer, no notes.
+	await checkWith('valid', false);
+	await expect(question.locator('[data-ruled-out]')).toHaveCount(0);
+	// The person's own answer still wins.
+	await question.getByRole('radio', { name: /no payment method/ }).check();
+	await expect(heading).toHaveText('Billing is not active on this account');
 });
 
 test('axe finds nothing with a diagnosis and its answered question on screen, in both themes', async ({

@@ -7,6 +7,7 @@ import {
 	diagnose,
 	type Diagnosis,
 	type DiagnosisId,
+	type FollowUp,
 } from '../../../sandbox/diagnose/index.ts';
 import { scrubSecrets } from '../../../sandbox/keys/redact.ts';
 import { announcementOf, renderDiagnosis, renderFollowUp } from './troubleshooter-render.ts';
@@ -21,8 +22,13 @@ export interface DiagnosisView {
 	render(): HTMLElement;
 	/** Builds the follow-up question, when the text leaves more than one cause open. */
 	renderFollowUp?(): HTMLElement;
-	/** The view once the person said which choice is true ('' for "not sure"). */
-	answer(choice: DiagnosisId | ''): DiagnosisView;
+	/** The question the text leaves open, when it leaves one. */
+	followUp?: FollowUp;
+	/**
+	 * The view once a choice is said to be true ('' for "not sure"): by the person, or by the key
+	 * check with its `finding` as evidence.
+	 */
+	answer(choice: DiagnosisId | '', finding?: string): DiagnosisView;
 }
 
 /** Every text of a diagnosis with `secrets` scrubbed out. */
@@ -57,9 +63,11 @@ export function diagnosisView(text: string, secrets: (string | undefined)[]): Di
 		signature: JSON.stringify(shown),
 		announcement: announcementOf(shown),
 		render: () => renderDiagnosis(shown),
-		...(followUp ? { renderFollowUp: () => renderFollowUp(followUp) } : {}),
-		answer: (choice) =>
-			viewOf(choice === '' ? fromText : scrubbed(answerFollowUp(diagnosis, choice), scrub)),
+		...(followUp ? { followUp, renderFollowUp: () => renderFollowUp(followUp) } : {}),
+		answer: (choice, finding) =>
+			viewOf(
+				choice === '' ? fromText : scrubbed(answerFollowUp(diagnosis, choice, finding), scrub),
+			),
 	});
 	return viewOf(fromText);
 }

@@ -133,7 +133,7 @@ export function renderFollowUp(followUp: FollowUp): HTMLElement {
 					{ class: 'ts-note' },
 					'Or ',
 					el('a', { href: '#ts-key-heading', 'data-to-key-check': '' }, 'check the key'),
-					' below: it tells a damaged key, a key OpenAI does not know, a restricted key and a missing model apart, and, if you allow one tiny request, an account without credit.',
+					' below: it tells a damaged key, a key OpenAI does not know, a restricted key and a missing model apart, and, if you allow one tiny request, an account without credit. Its result answers here when it can.',
 				),
 		),
 	);

@@ -141,8 +141,8 @@ export class KeylabTroubleshooter extends HTMLElement {
 		const results = this.#region('check-results');
 		this.dataset.state = 'checking';
 		try {
-			const { runKeyCheck } = await import('./troubleshooter-check.ts');
-			const ok = await runKeyCheck(results, {
+			const { runKeyCheck, answerFromCheck } = await import('./troubleshooter-check.ts');
+			const check = await runKeyCheck(results, {
 				target: this.#target(),
 				scenario: this.querySelector<HTMLSelectElement>('[data-scenario]')?.value ?? '',
 				key: keyHolder.get() ?? '',
@@ -151,7 +151,14 @@ export class KeylabTroubleshooter extends HTMLElement {
 					this.querySelector<HTMLInputElement>('[data-billable]')?.checked === true,
 				signal: controller.signal,
 			});
-			this.dataset.result = ok ? 'ok' : 'problem';
+			this.dataset.result = check.ok ? 'ok' : 'problem';
+			// The check can answer the question the pasted error left open.
+			const question = this.#region('results').querySelector<HTMLElement>('[data-follow-up]');
+			const answered = question && this.#view && answerFromCheck(question, this.#view, check);
+			if (answered) {
+				this.#region('results').querySelector('article')?.replaceWith(answered.render());
+				this.#announcer?.say(answered.announcement, true);
+			}
 		} catch {
 			if (controller.signal.aborted) return;
 			const failed = el(
