@@ -41,6 +41,25 @@ test('a lesson says when its platform facts were last checked', async ({ page })
 	await expect(note.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 });
 
+test('the "On this page" column starts where it ends up, even before the main pane arrives', async ({
+	page,
+}) => {
+	// Starlight's HTML has the column before the main pane; a page arriving in pieces was painted
+	// with the column alone at the left, then moved right (a layout shift of 0.41 on this lesson).
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/using/first-call/');
+	const column = page.locator('.right-sidebar');
+	const across = async () => {
+		const box = await column.boundingBox();
+		return { x: box?.x, width: box?.width };
+	};
+	const settled = await across();
+	expect(settled.x ?? 0).toBeGreaterThan(900);
+	// As the browser sees it before the parser has reached the main pane.
+	await page.locator('.main-pane').evaluate((pane) => pane.remove());
+	expect(await across()).toEqual(settled);
+});
+
 test('a missing address answers 404 with a way back to every lesson and the troubleshooter', async ({
 	page,
 }) => {
