@@ -337,7 +337,11 @@ export const maskedKeyRule: Rule = {
 		];
 		return {
 			id: ids[verdict.kind],
-			confidence: verdict.kind === 'invalid' ? 0.8 : verdict.kind === 'foreign' ? 0.8 : 0.9,
+			confidence: verdict.weak
+				? 0.75
+				: verdict.kind === 'invalid' || verdict.kind === 'foreign'
+					? 0.8
+					: 0.9,
 			evidence: status ? [quote, status] : [quote],
 			explanation: verdict.reason,
 			...(alternatives.length > 0 ? { alternatives } : {}),

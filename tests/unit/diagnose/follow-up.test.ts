@@ -69,6 +69,23 @@ describe('the follow-up question: asked only when the text leaves causes open', 
 		).not.toContainEqual(expect.objectContaining({ id: 'cors_blocked' }));
 	});
 
+	it('a placeholder key still asks: unseen reports often found an ignored base URL behind it', () => {
+		const placeholder = diagnose(
+			'openai.AuthenticationError: Error code: 401 - Incorrect API key provided: YOUR_OPE*******_KEY. You can find your API key at https://platform.openai.com/account/api-keys.',
+		);
+		expect(placeholder.id).toBe('malformed_key');
+		expect(placeholder.confidence).toBeLessThan(0.8);
+		expect(placeholder.followUp?.choices.map((choice) => choice.id)).toEqual(
+			expect.arrayContaining(['malformed_key', 'invalid_key', 'wrong_base_url']),
+		);
+		// What the echo shows for certain (quotes around the key) is not asked about.
+		const quoted = diagnose(
+			'Incorrect API key provided: "sk-RoCv*****************************************ABM". You can find your API key at https://platform.openai.com/account/api-keys.',
+		);
+		expect(quoted.id).toBe('malformed_key');
+		expect(quoted.followUp).toBeUndefined();
+	});
+
 	it('an empty paste asks nothing', () => {
 		expect(diagnose('   ').followUp).toBeUndefined();
 	});
