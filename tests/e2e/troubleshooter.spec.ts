@@ -211,9 +211,29 @@ test('a pasted error that quotes the held key never shows it, whichever answer i
 		await choices.nth(i).check();
 		await expectNoKey(`choice ${i + 1}`);
 	}
-	// The key check answers the question too, from a check of this very key: still nothing shows.
+	// Checked against the practice API, a typed key says nothing about itself: no answer.
 	await question.getByRole('radio', { name: /^Not sure/ }).check();
 	await page.getByRole('combobox', { name: /Which practice key/ }).selectOption('');
+	await page.getByRole('button', { name: 'Check key' }).click();
+	await expect(tool(page)).toHaveAttribute('data-state', 'checked');
+	await expect(question.getByRole('radio', { name: /^Not sure/ })).toBeChecked();
+	// Against api.openai.com (here a fake that echoes the whole key back, as no real server
+	// should) the check answers the question: still nothing of the key shows.
+	await page.route('https://api.openai.com/v1/models', (route) =>
+		route.fulfill({
+			status: 401,
+			contentType: 'application/json',
+			body: JSON.stringify({
+				error: {
+					message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+					type: 'invalid_request_error',
+					param: null,
+					code: 'invalid_api_key',
+				},
+			}),
+		}),
+	);
+	await page.getByLabel(/api\.openai\.com \(your real key\)/).check();
 	await page.getByRole('button', { name: 'Check key' }).click();
 	await expect(tool(page)).toHaveAttribute('data-state', 'checked');
 	await expect(question.getByRole('radio', { name: /^Not sure/ })).not.toBeChecked();

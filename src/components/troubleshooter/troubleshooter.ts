@@ -142,9 +142,11 @@ export class KeylabTroubleshooter extends HTMLElement {
 		this.dataset.state = 'checking';
 		try {
 			const { runKeyCheck, answerFromCheck } = await import('./troubleshooter-check.ts');
+			const target = this.#target();
+			const scenario = this.querySelector<HTMLSelectElement>('[data-scenario]')?.value ?? '';
 			const check = await runKeyCheck(results, {
-				target: this.#target(),
-				scenario: this.querySelector<HTMLSelectElement>('[data-scenario]')?.value ?? '',
+				target,
+				scenario,
 				key: keyHolder.get() ?? '',
 				model: this.querySelector<HTMLInputElement>('[data-model]')?.value.trim() || undefined,
 				allowBillableRequest:
@@ -152,9 +154,13 @@ export class KeylabTroubleshooter extends HTMLElement {
 				signal: controller.signal,
 			});
 			this.dataset.result = check.ok ? 'ok' : 'problem';
-			// The check can answer the question the pasted error left open.
+			// The check can answer the question the pasted error left open: about a real key when it
+			// went to api.openai.com, or in practice with a practice key. A typed key checked against
+			// the practice API says nothing about that key, so it answers nothing.
+			const speaks = target === 'openai' || scenario !== '';
 			const question = this.#region('results').querySelector<HTMLElement>('[data-follow-up]');
-			const answered = question && this.#view && answerFromCheck(question, this.#view, check);
+			const answered =
+				speaks && question && this.#view && answerFromCheck(question, this.#view, check);
 			if (answered) {
 				this.#region('results').querySelector('article')?.replaceWith(answered.render());
 				this.#announcer?.say(answered.announcement, true);
