@@ -42,11 +42,8 @@ export async function answerByCheck(
 			'\nKey check skipped: OPENAI_API_KEY is not set in the environment or in ./.env.\n',
 		);
 	const baseURL = io.env.OPENAI_BASE_URL || OPENAI_BASE_URL;
-	const target = liveTarget(baseURL);
-	if ('error' in target)
-		return unchanged(
-			`\nKey check skipped: OPENAI_BASE_URL: ${target.error.replace(/^--base-url /, '')}.\n`,
-		);
+	const target = liveTarget(baseURL, 'OPENAI_BASE_URL');
+	if ('error' in target) return unchanged(`\nKey check skipped: ${target.error}.\n`);
 	const check = await checkKey(key, {
 		baseURL,
 		fetch: io.fetch,

@@ -321,7 +321,10 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
 		return exitCodes.usage;
 	}
 	const baseURL = parsed.baseURL ?? io.env.OPENAI_BASE_URL ?? OPENAI_BASE_URL;
-	const target = liveTarget(baseURL);
+	const target = liveTarget(
+		baseURL,
+		parsed.baseURL ? '--base-url' : io.env.OPENAI_BASE_URL ? 'OPENAI_BASE_URL' : 'the base URL',
+	);
 	if ('error' in target && !parsed.offline && !parsed.staged && !parsed.leaks) {
 		io.stderr.write(`keylab doctor: ${target.error}.\n`);
 		return exitCodes.usage;

@@ -120,10 +120,14 @@ export class KeylabTroubleshooter extends HTMLElement {
 		const input = event.target;
 		if (!(input instanceof HTMLInputElement) || !input.closest('[data-follow-up]') || !this.#view)
 			return;
-		const answered = this.#view.answer(input.value as Parameters<DiagnosisView['answer']>[0]);
-		this.#region('results').querySelector('article')?.replaceWith(answered.render());
 		// Arrow keys move through radios one change at a time: speak once they settle.
-		this.#announcer?.say(answered.announcement);
+		this.#showAnswer(this.#view.answer(input.value as Parameters<DiagnosisView['answer']>[0]));
+	}
+
+	/** Redraws the diagnosis for an answered question, keeping the question as it stands. */
+	#showAnswer(answered: DiagnosisView, now = false): void {
+		this.#region('results').querySelector('article')?.replaceWith(answered.render());
+		this.#announcer?.say(answered.announcement, now);
 	}
 
 	#clear(): void {
@@ -161,10 +165,7 @@ export class KeylabTroubleshooter extends HTMLElement {
 			const question = this.#region('results').querySelector<HTMLElement>('[data-follow-up]');
 			const answered =
 				speaks && question && this.#view && answerFromCheck(question, this.#view, check);
-			if (answered) {
-				this.#region('results').querySelector('article')?.replaceWith(answered.render());
-				this.#announcer?.say(answered.announcement, true);
-			}
+			if (answered) this.#showAnswer(answered, true);
 		} catch {
 			if (controller.signal.aborted) return;
 			const failed = el(
