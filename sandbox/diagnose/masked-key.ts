@@ -39,9 +39,10 @@ const SHOWN_PREFIX: Record<string, string> = {
 const PLACEHOLDER =
 	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret(?:[_-]?key)?$|placeholder|changeme|(?:sk-)?dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
 
-// The values local OpenAI-compatible servers' docs tell people to use as the key.
+// The values local OpenAI-compatible servers' and gateways' docs tell people to use as the key
+// (LiteLLM's examples use the master key "sk-1234").
 const LOCAL_DUMMY =
-	/^(?:sk-)?(?:no-?key(?:-required)?|not-?needed|empty|ollama|lm-?studio|llama\.?cpp|vllm|localai)$/i;
+	/^(?:sk-)?(?:no-?key(?:-required)?|not-?needed|empty|ollama|lm-?studio|llama\.?cpp|vllm|localai|1234(?:5678?)?)$/i;
 
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
 export function judgeMaskedKey(
@@ -160,9 +161,16 @@ export function judgeMaskedKey(
 				/^[A-Za-z0-9][A-Za-z0-9*_.-]+$/.test(value) &&
 				(/[0-9]/.test(value) || /\*{10}/.test(value)))
 		) {
+			// Most such echoes were a relay's or provider's key (rounds 4 to 13), but some were a
+			// wrong value typed into the key setting (rounds 14 and 15): the question decides.
 			return {
 				kind: 'foreign',
-				reason: `This ${length}-character key ("${value.slice(0, 4)}…") is another service’s key, sent to api.openai.com: use that service’s base URL.`,
+				weak: true,
+				reason: `This ${length}-character key ("${value.slice(0, 4)}…") is not an OpenAI secret key: most often another service’s key, sent to api.openai.com, which needs that service’s base URL.`,
+				runnerUp: {
+					kind: 'malformed',
+					why: 'If the key was meant for OpenAI, the value in the key setting is something else (an id, a token of another kind): an OpenAI secret key starts with "sk-".',
+				},
 			};
 		}
 		return {

@@ -67,11 +67,13 @@ const STATUS_PATTERNS = [
 	/(?<!upstream )\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code|response[ _]code)["']?\s*[:=]?\s*(\d{3})\b/i,
 	/\bHTTP (?:status |response )?code:?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
-	/\b(?:response|status|error) code (?:was|is|of) (\d{3})\b/i,
+	/\b(?:response |status |error )?code (?:was|is|of) (\d{3})\b/i,
 	/\berror:? \(?(\d{3})\)?(?! ?ms)\b/i,
 	// Logs translated by an app: 错误代码 / 状态码 (Chinese), エラーコード / ステータスコード (Japanese).
 	/(?:错误代码|错误码|状态码|エラーコード|ステータスコード)\s*[:：]?\s*(\d{3})\b/,
 	/(?:^|[\s:([`'">])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
+	// Prose: "I keep getting 405 errors", "openAI 500 errors".
+	/\b([45]\d\d) errors?\b/i,
 ];
 
 function unquote(raw: string): string {
@@ -83,6 +85,9 @@ function unquote(raw: string): string {
 	}
 	return raw;
 }
+
+// Error codes after the labels apps translate them with (Chinese, Japanese), full-width colon too.
+const TRANSLATED_CODE = /(?:错误代码|错误码|エラーコード)\s*[:：]\s*([a-z][a-z0-9_]{3,60})\b/gi;
 
 // A body whose `code` is the status itself (OpenRouter and many relays: `"code": 401`).
 const NUMERIC_CODE = /["']code["']\s*:\s*(\d{3})\b/;
@@ -149,7 +154,9 @@ export function readSignals(input: DiagnoseInput): Signals {
 	const raw = toRawInput(input);
 	// Undo one level of string escaping (`\"message\": \"...\"` inside a logged string).
 	// Runs of spaces and tabs become one space: wrapped or aligned logs split phrases with them.
+	// Box-drawing frames that terminal UIs draw around a message (│ ┌ └) become spaces.
 	const text = boundText(raw.text)
+		.replace(/[\u2500-\u257f]/g, ' ')
 		.replace(/\\"/g, '"')
 		.replace(/\\n/g, '\n')
 		.replace(/[ \t]{2,}/g, ' ');
@@ -184,6 +191,10 @@ export function readSignals(input: DiagnoseInput): Signals {
 		} else if (match[2].length > 2) {
 			signals.messages.push(value);
 		}
+	}
+	// A code after a translated label, as apps print it: "错误代码：account_deactivated".
+	for (const match of text.matchAll(TRANSLATED_CODE)) {
+		if (!signals.codes.includes(match[1].toLowerCase())) signals.codes.push(match[1].toLowerCase());
 	}
 	for (const match of text.matchAll(CLASS)) {
 		if (!signals.classes.includes(match[1])) signals.classes.push(match[1]);

@@ -85,7 +85,7 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')"; code that
 	// read an empty key setting ("undefined is not an object (evaluating 'apiKeys.split')").
 	regex:
-		/\bno (?:api )?(?:key|token) (?:was )?(?:found|provided|set|configured)\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\b(?:NoneType|input_value=None)\b[^\n]{0,100}\bapi_?key\b|\bapi_?key\b[^\n]{0,100}\b(?:input_value=None|NoneType)\b|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
+		/\bno (?:api )?(?:key|token) (?:was )?(?:found|provided|set|configured|detected|specified|entered|supplied)\b|\b(?:unable to|could not|couldn't|cannot|can't) (?:find|locate|load|read) (?:an? |the |your )?(?:\w+ )?api[ _]?key\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\b(?:NoneType|input_value=None)\b[^\n]{0,100}\bapi_?key\b|\bapi_?key\b[^\n]{0,100}\b(?:input_value=None|NoneType)\b|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /**
@@ -195,6 +195,8 @@ export const accountRules: Rule[] = [
 	textRule('wrong_project', 'project', {
 		codes: ['mismatched_project', 'invalid_project'],
 		phrases: ['openai-project header should match', 'no such project', 'invalid project id'],
+		// "To use organization API keys it is required to provide the project id in the request."
+		regex: /\b(?:provide|pass|set|specify) (?:the |a )?project[ _-]?id\b/i,
 	}),
 	textRule('missing_scopes', 'scopes', {
 		// Azure names a missing role in the code (`PermissionDenied`, `AuthorizationFailed`).
@@ -229,7 +231,7 @@ export const accountRules: Rule[] = [
 	// OpenAI: the exit IP (a country, a cloud range, a VPN) is refused before any key is read.
 	textRule('unsupported_region', 'edge-block', {
 		regex:
-			/\bError (?:reference number|code):? 1020\b|used Cloudflare to restrict access|The site owner may have set restrictions that prevent you from accessing the site/i,
+			/\bError (?:reference number|code):? 1020\b|used Cloudflare to restrict access|\bAttention Required!|The site owner may have set restrictions that prevent you from accessing the site/i,
 		confidence: 0.65,
 		refine: () => ({
 			title: 'The network edge refused this machine’s IP address',

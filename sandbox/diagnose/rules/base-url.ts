@@ -23,6 +23,9 @@ const AZURE_NOT_FOUND =
 const UNPARSABLE_URL =
 	/UnsupportedProtocol|missing an 'http:\/\/' or 'https:\/\/' protocol|ERR_INVALID_URL|TypeError: Invalid URL\b|unsupported protocol scheme|Only absolute URLs are supported|Invalid URI: The format of the URI could not be determined|No scheme supplied|MissingSchema|relative URL without a base|URI is not absolute|\bInvalidURL\b|URL rejected: (?:Bad hostname|Malformed input)|URL using bad\/illegal format/i;
 const AZURE_DENIED = /Access denied due to invalid subscription key or wrong API endpoint/i;
+// Azure's answer to a Bearer token it cannot read as an Entra ID token: an API key sent the
+// OpenAI way (Authorization: Bearer) to an Azure endpoint, which wants it in the api-key header.
+const AZURE_TOKEN = /Access token is missing, invalid, audience is incorrect/i;
 
 function explainPath(path: string): Partial<RuleMatch> {
 	if (/(\/chat\/completions|\/completions|\/responses|\/embeddings)\1|\/v1\/v1\b/.test(path)) {
@@ -126,6 +129,25 @@ function azure(signals: Signals): RuleMatch | undefined {
 			],
 		};
 	}
+	const token = pattern(signals, AZURE_TOKEN);
+	if (token) {
+		return {
+			confidence: 0.6,
+			evidence: evidence(token, statusEvidence(signals)) ?? [token],
+			title: 'Azure got the key the OpenAI way',
+			explanation:
+				'Azure read the Authorization header as a Microsoft Entra ID token and refused it: the client is set up for OpenAI (key as "Bearer …") while the request goes to an Azure endpoint, which takes its key in the api-key header.',
+			fixes: [
+				'Use the Azure client (AzureOpenAI, createAzure, or the tool’s "Azure OpenAI" provider) so the key goes in the api-key header, or the /openai/v1/ route with the key as api-key.',
+			],
+			alternatives: [
+				{
+					id: 'invalid_key',
+					why: 'If you do sign in with Entra ID, the token itself expired or was issued for another audience.',
+				},
+			],
+		};
+	}
 	const denied = pattern(signals, AZURE_DENIED);
 	if (!denied) return undefined;
 	return {
@@ -148,7 +170,7 @@ function azure(signals: Signals): RuleMatch | undefined {
 // A base URL that already ends with the endpoint, as a setting shows it; and an Azure URL with no
 // /deployments/<name>/ in its path.
 const BASE_WITH_ENDPOINT =
-	/\b(?:base_?url|api_?base|openai_(?:api_)?base(?:_url)?|openai_url|baseURL|endpoint)["']?\s*(?:[:=]|设置为|设为)\s*["']?https?:\/\/[^\s"']+\/(?:chat\/completions|completions|responses|embeddings)\b/i;
+	/\b(?:base_?url|api_?base|openai_(?:api_)?base(?:_url)?|openai_url|baseURL|endpoint)["']?[ \t]*(?:[:=]|设置为|设为)[ \t]*["']?https?:\/\/[^\s"']+\/(?:chat\/completions|completions|responses|embeddings)\b/i;
 const AZURE_NO_DEPLOYMENT =
 	/\.(?:openai\.azure|cognitiveservices\.azure)\.com\/openai\/(?!deployments\/|v1\/)(?:chat\/completions|completions|embeddings|images|audio|responses)\b/i;
 
@@ -162,6 +184,19 @@ function settingPath(signals: Signals): RuleMatch | undefined {
 			explanation:
 				'The base URL setting ends with the endpoint path: the client appends the endpoint itself, so the request goes to …/chat/completions/chat/completions (or the server answers with nothing).',
 			fixes: ['Set the base URL to the API root ending in /v1, without /chat/completions.'],
+		};
+	}
+	const doubled = pattern(signals, /\/v1\/v1\//);
+	if (doubled) {
+		return {
+			confidence: 0.8,
+			evidence: evidence(doubled, statusEvidence(signals)) ?? [doubled],
+			title: 'The path has /v1 twice',
+			explanation:
+				'The request went to …/v1/v1/…: the base URL ends in /v1 and the client (or a gateway) adds /v1 again, so no route matches.',
+			fixes: [
+				'Drop /v1 from the base URL for this client (or from the gateway’s upstream URL) so that it appears once.',
+			],
 		};
 	}
 	const azure = pattern(signals, AZURE_NO_DEPLOYMENT);

@@ -35,6 +35,10 @@ export const billingRules: Rule[] = [
 			'never purchased credits',
 			'insufficient balance',
 			'insufficient_balance',
+			// one-api and new-api relays reserve the cost first: "pre-consumed quota failed".
+			'pre-consumed quota failed',
+			'pre_consume_token_quota_failed',
+			'pre-consume quota failed',
 		],
 		// Relays and proxies name their own quota or budget: `insufficient_user_quota`, "user quota
 		// is not enough", "Budget has been exceeded", "max budget reached".

@@ -42,7 +42,7 @@ const concepts: readonly Concept[] = [
 		id: 'insufficient_quota',
 		subject: 'quota|credits?|balance|budget|billing|funds|spend(?:ing)? limit|prepaid',
 		state:
-			'exceeded|insufficient|exhausted|not enough|ran out|run out|used up|depleted|too low|negative|hard limit|reached',
+			'exceeded|insufficient|exhausted|not enough|ran out|run out|used up|depleted|too low|negative|hard limit|reached|(?:is )?less than|below',
 		chinese:
 			'(?:额度|余额|配额|点数|积分)\\s*(?:不足|用尽|已用完|耗尽|不够|已用尽)|(?:欠费|余额为零)',
 		statuses: [400, 402, 403, 429],
@@ -146,8 +146,9 @@ const concepts: readonly Concept[] = [
 	},
 ];
 
-// Subject and state within a few words of each other, in either order, on one line.
-const GAP = '[^.\\n]{0,40}?';
+// Subject and state within a few words of each other, in either order, in one sentence: a dot
+// inside a word (a model "gpt-4.1", an amount "0.8") does not end it.
+const GAP = '(?:[^.\\n]|\\.(?=[\\w-])){0,40}?';
 
 const compiled = concepts.map((concept) => ({
 	concept,

@@ -23,7 +23,7 @@ import { baseUrlRule, traceUploadRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
 import { conceptRule } from './concepts.ts';
 import { modelRule, modelValueRule } from './model.ts';
-import { badRequestRule } from './request.ts';
+import { badRequestRule, tooLargeRule } from './request.ts';
 import { statusRule } from './status.ts';
 import {
 	edgePageRule,
@@ -51,6 +51,7 @@ export const rules: readonly Rule[] = [
 	invalidKeyRule,
 	modelRule,
 	rateLimitRule,
+	tooLargeRule,
 	edgePageRule,
 	functionTimeoutRule,
 	overloadedRule,

@@ -9,6 +9,29 @@ const MISSING_OBJECT =
 // OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …".
 const NAMED_PARAMETER = /\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':/;
 
+// 413 Payload Too Large: OpenAI's body for it says `"type": "server_error"` ("Maximum content
+// size limit (26214400) exceeded"), but the status and the words say the request was too big: an
+// upload over the 25 MB limit of the audio endpoints, or a body a proxy would not take.
+export const tooLargeRule: Rule = textRule('bad_request', 'too-large', {
+	when: (signals) => signals.status === undefined || signals.status === 413,
+	types: ['request_too_large'],
+	phrases: [
+		'maximum content size limit',
+		'request entity too large',
+		'payload too large',
+		'content too large',
+	],
+	refine: () => ({
+		title: 'The request is larger than the server accepts',
+		explanation:
+			'The server refused the request for its size (413), before any model read it: most often an audio file over the 25 MB upload limit of the transcription endpoints, or a body over a proxy’s limit. Retrying the same request cannot succeed.',
+		fixes: [
+			'Split or compress the file (audio: a lower bitrate, or chunks of under 25 MB) and send the parts one by one.',
+			'If a proxy or gateway sits in front of the API, raise its body size limit (nginx: client_max_body_size).',
+		],
+	}),
+});
+
 export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 	// Any other error of type invalid_request_error that is not an auth, quota or route error.
 	types: ['invalid_request_error'],

@@ -1,12 +1,43 @@
 /** Last resort: only the HTTP status (or SDK class) is known. Lower confidence, honest caveats. */
 import type { DiagnosisId, Rule, RuleMatch, Signals } from '../types.ts';
-import { evidence, statusEvidence } from './helpers.ts';
+import { evidence, snippet, statusEvidence } from './helpers.ts';
 
 interface StatusGuess {
 	id: DiagnosisId;
 	confidence: number;
 	explanation?: string;
 	alternatives?: { id: DiagnosisId; why: string }[];
+	/** Words beside the status that the guess used. */
+	quote?: string;
+}
+
+// A 429 on every request, however long one waits: throttling comes and goes, so a 429 that never
+// does is an account without credit or billing (rounds 7 to 15 of the corpus: five reports said
+// "always", "whenever", "all the time" or 始终, and none of them was a rate limit).
+const EVERY_TIME =
+	/\b(?:always|every ?time|each time|whenever|any ?time|all the time|every (?:single )?request|no matter)\b|始终|总是|无论|一直/i;
+
+function persistent429(signals: Signals): StatusGuess | undefined {
+	if (signals.status !== 429) return undefined;
+	const words = EVERY_TIME.exec(signals.text);
+	if (!words) return undefined;
+	return {
+		quote: snippet(signals.text, words.index, words[0].length),
+		id: 'insufficient_quota',
+		confidence: 0.5,
+		explanation:
+			'A 429 that comes back on every request, whatever the wait, is not a rate limit (those pass within a minute): most often the account has no credit left, or billing was never set up. The error body’s code says which (insufficient_quota).',
+		alternatives: [
+			{
+				id: 'billing_not_active',
+				why: 'An account with no payment method (a free trial that ended) answers every call with 429 too.',
+			},
+			{
+				id: 'rate_limit',
+				why: 'A loop or many clients sharing one key can keep a rate limit hit all the time.',
+			},
+		],
+	};
 }
 
 function guess(status: number): StatusGuess | undefined {
@@ -119,7 +150,8 @@ function namedPlace(signals: Signals): StatusGuess | undefined {
 // A bare Cloudflare "403 Forbidden" page from api.openai.com is most often a blocked exit IP
 // (country, VPN, cloud region) rather than a key problem.
 function cloudflareBlock(signals: Signals): StatusGuess | undefined {
-	if (signals.status !== 403 || !/cloudflare|<html/i.test(signals.text)) return undefined;
+	if (signals.status !== 403 || !/cloud ?flare|claudflare|<html/i.test(signals.text))
+		return undefined;
 	return {
 		id: 'unsupported_region',
 		confidence: 0.5,
@@ -133,13 +165,17 @@ export const statusRule: Rule = {
 	name: 'status-only',
 	match(signals: Signals): RuleMatch | undefined {
 		if (signals.status === undefined) return undefined;
-		const found = namedPlace(signals) ?? cloudflareBlock(signals) ?? guess(signals.status);
+		const found =
+			namedPlace(signals) ??
+			cloudflareBlock(signals) ??
+			persistent429(signals) ??
+			guess(signals.status);
 		if (!found) return undefined;
 		const classes = signals.classes.length > 0 ? `SDK error: ${signals.classes[0]}` : undefined;
 		return {
 			id: found.id,
 			confidence: found.confidence,
-			evidence: evidence(statusEvidence(signals), classes) ?? [],
+			evidence: evidence(statusEvidence(signals), found.quote, classes) ?? [],
 			...(found.explanation ? { explanation: found.explanation } : {}),
 			...(found.alternatives ? { alternatives: found.alternatives } : {}),
 		};

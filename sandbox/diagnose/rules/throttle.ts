@@ -123,6 +123,8 @@ export const overloadedRule = textRule('overloaded', 'overloaded', {
 		'is overloaded',
 		'server_is_overloaded',
 		'overloaded with other requests',
+		// Codex and ChatGPT-backed clients: "We're currently experiencing high demand, which may cause temporary errors."
+		'experiencing high demand',
 		'service unavailable',
 		'service_unavailable',
 	],

@@ -8,7 +8,15 @@ import { textRule } from './text-rule.ts';
 // /openai/..., Google's /v1beta/.
 const API_PATH = /\/v1(?:beta)?\/[a-z]|\/openai\/[a-z]/i;
 
-/** A CORS failure on a URL that is no API route: the preflight hit a 404 page with no CORS headers. */
+// Local servers' own API routes (Ollama's /api/chat, /api/tags, …): real routes, not typos.
+const NATIVE_PATH = /^\/api\/(?:chat|generate|tags|embed|embeddings|show|pull|ps|version)\b/;
+
+/**
+ * A CORS failure on a URL that is no API route. On api.openai.com the routes are known, so a path
+ * outside /v1/ is the cause: the preflight hit a 404 page with no CORS headers. On any other host
+ * (a relay, a gateway, a local server) an unusual path is as often that server's own route: there
+ * the browser's word stands, and the URL is the question (rounds 9, 14 and 15 of the corpus).
+ */
 function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	// Mixed content names the page first and is about the scheme, not the path.
 	if (/mixed content|混合/i.test(signals.text)) {
@@ -20,26 +28,39 @@ function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	const url = signals.urls[0];
 	const status404 = /status code:? 404|\b404 \(Not Found\)/i.test(signals.text);
 	if (!url && !status404) return {};
-	// api.openai.com serves only /v1/…; other hosts (Azure, gateways) may put the endpoint elsewhere.
+	const path = url === undefined ? '' : pathOf(url);
+	const host = url === undefined ? undefined : hostOf(url);
+	// The API's own host, or a typo of it ("api.openai.co"): its routes are known.
+	const openai = host !== undefined && distance(host, 'api.openai.com') <= 3;
 	const wrongPath =
 		url !== undefined &&
-		(!API_PATH.test(pathOf(url)) ||
-			(hostOf(url) === 'api.openai.com' && !pathOf(url).startsWith('/v1/')));
+		!NATIVE_PATH.test(path) &&
+		(!API_PATH.test(path) || (openai && !path.startsWith('/v1/')));
 	if (!wrongPath && !status404) return {};
 	// A 404 on a real route of the API's own host is not a wrong URL: the browser blocked the call
 	// itself (an extension without host permission, a page without a server in between).
-	if (url !== undefined && hostOf(url) === 'api.openai.com' && OPENAI_ROUTE.test(pathOf(url)))
-		return {};
+	if (host === 'api.openai.com' && OPENAI_ROUTE.test(path)) return {};
+	if (openai || status404) {
+		return {
+			id: 'wrong_base_url',
+			confidence: 0.75,
+			explanation: url
+				? `The page called ${url}, which is not an API route (the path should be /v1/<endpoint>); the server’s "not found" answer has no CORS headers, so the browser reports CORS. The real problem is the URL.`
+				: 'The CORS error hides a 404: the URL does not exist, and its "not found" answer has no CORS headers.',
+			alternatives: [
+				{
+					id: 'cors_blocked',
+					why: 'Even with the right URL, a browser page should not call the API with a secret key: route it through your server.',
+				},
+			],
+		};
+	}
 	return {
-		id: 'wrong_base_url',
 		confidence: 0.75,
-		explanation: url
-			? `The page called ${url}, which is not an API route (the path should be /v1/<endpoint>); the server’s "not found" answer has no CORS headers, so the browser reports CORS. The real problem is the URL.`
-			: 'The CORS error hides a 404: the URL does not exist, and its "not found" answer has no CORS headers.',
 		alternatives: [
 			{
-				id: 'cors_blocked',
-				why: 'Even with the right URL, a browser page should not call the API with a secret key: route it through your server.',
+				id: 'wrong_base_url',
+				why: `${url} has no /v1/ in its path: if that server expects one, the preflight met a "not found" page, which carries no CORS headers either.`,
 			},
 		],
 	};
@@ -123,10 +144,17 @@ export const functionTimeoutRule: Rule = textRule('network_error', 'function-tim
 	}),
 });
 
+// httpx's "Client error '400 Bad Request' for url …": the server answered, whatever class wraps it
+// (LiteLLM raises APIConnectionError around it).
+const ANSWERED = /\b(?:Client|Server) error '\d{3} [A-Z]/;
+
 export const networkRule: Rule = textRule('network_error', 'network', {
+	when: (signals) => !ANSWERED.test(signals.text),
 	codes: [...socketErrors, 'und_err_connect_timeout', 'und_err_socket'],
-	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network failure.
-	regex: /HttpRequestException(?![^\n]{0,120}status code)/,
+	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network
+	// failure. Go's io.EOF ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
+	regex:
+		/HttpRequestException(?![^\n]{0,120}status code)|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m,
 	phrases: [
 		'apiconnectionerror',
 		'apitimeouterror',
@@ -179,6 +207,9 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'failed to connect to',
 		'ssl connect error',
 		'timed out',
+		'request timeout',
+		'no response from',
+		'(no response)',
 		'connect timeout',
 		'cannot connect to api',
 		'connection failed',

@@ -662,6 +662,60 @@ const shapes: [DiagnosisId, string][] = [
 		'bad_request',
 		'invalid_value · invalid_request_error · Error while downloading https://files.example.com/a.png. Upstream status code: 403.',
 	],
+	// 413: OpenAI types it server_error, the status and the words say the upload was too big.
+	[
+		'bad_request',
+		"openai.APIStatusError: Error code: 413 - {'error': {'message': 'Maximum content size limit (26214400) exceeded (30123456 bytes read)', 'type': 'server_error', 'param': None, 'code': None}}",
+	],
+	['bad_request', '<html><head><title>413 Request Entity Too Large</title></head></html>'],
+	// Codex's capacity sentence, with no status.
+	['overloaded', "We're currently experiencing high demand, which may cause temporary errors."],
+	// A code after a translated label; a message inside a terminal UI's frame.
+	['revoked_key', '错误代码：account_deactivated\n请求 ID：0000'],
+	[
+		'invalid_key',
+		'┌  // API ERROR: Incorrect API key provided:\n│ sk-ab12c***************************************wxyz. You can find your API key\n└ at https://platform.openai.com/account/api-keys.',
+	],
+	// A status in prose.
+	['wrong_base_url', 'Since the update I keep getting 405 errors from my server.'],
+	['invalid_key', 'api status code not equals 200, code is 401'],
+	// Missing-key wordings of apps and toolkits.
+	['missing_key', 'No API key detected. Please set the API key in the preferences.'],
+	['missing_key', 'Unable to find API key. Set environment variable OPENAI_API_KEY.'],
+	// Relays' balance and reservation wordings.
+	[
+		'insufficient_quota',
+		'{"error":{"message":"Your account balance is less than 0.5, which is not enough to use the gpt-4 model.","type":"relay_error","code":"403 FORBIDDEN"}}',
+	],
+	['insufficient_quota', 'pre-consumed quota failed, user quota: 100, need quota: 2000'],
+	// A model name with a dot in it does not end the sentence.
+	['model_not_found', "403 Forbidden: Model 'gpt-4.1' is not allowed for this key."],
+	// Organization keys that need a project.
+	[
+		'wrong_project',
+		'To use organization API keys it is required to provide the project id in the request.',
+	],
+	// Cloudflare's challenge page in front of the API.
+	['unsupported_region', 'HTTP 403: <title>Attention Required! | Cloudflare</title>'],
+	// Azure's answer to an API key sent as a Bearer token.
+	[
+		'wrong_base_url',
+		'{"statusCode":401,"message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired."}',
+	],
+	// Go's io.EOF; httpx's "Client error" is an answer, whatever class wraps it.
+	['network_error', 'CreateChatCompletion err=error, EOF'],
+	['network_error', 'Post "https://api.openai.com/v1/chat/completions": EOF'],
+	[
+		'bad_request',
+		"litellm.APIConnectionError: Client error '400 Bad Request' for url 'http://localhost:8000/v1/chat/completions'",
+	],
+	// /v1 twice in the path.
+	['wrong_base_url', 'POST http://localhost:3000/v1/v1/chat/completions returned 404'],
+	// LiteLLM's example master key reached api.openai.com: the gateway's base URL was not used.
+	[
+		'wrong_base_url',
+		'Incorrect API key provided: sk-1234. You can find your API key at https://platform.openai.com/account/api-keys.',
+	],
 ];
 
 describe('client shapes across languages', () => {
@@ -689,6 +743,37 @@ describe('words that name something else', () => {
 		);
 		expect(trace.explanation).toContain('the agent’s own calls are not affected');
 		expect(trace.fixes[0]).toContain('set_tracing_disabled(True)');
+	});
+});
+
+describe('a browser’s CORS error', () => {
+	const cors = (url: string) =>
+		`Access to fetch at '${url}' from origin 'app://obsidian.md' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.`;
+
+	it('on another host is CORS, and asks about the URL when its path has no /v1', () => {
+		const result = diagnose(cors('https://relay.example/chat/completions'));
+		expect(result.id).toBe('cors_blocked');
+		expect(result.followUp?.choices.map((choice) => choice.id)).toContain('wrong_base_url');
+	});
+
+	it('on a local server’s own route is CORS, with no question', () => {
+		const result = diagnose(cors('http://127.0.0.1:11434/api/tags'));
+		expect(result.id).toBe('cors_blocked');
+		expect(result.followUp).toBeUndefined();
+	});
+
+	it('on api.openai.com without /v1 is the URL', () => {
+		expect(diagnose(cors('https://api.openai.com/chat/completions')).id).toBe('wrong_base_url');
+	});
+});
+
+describe('a key that is not an OpenAI key, echoed by api.openai.com', () => {
+	it('asks whether it is another service’s key or a wrong value', () => {
+		const result = diagnose(
+			'401 Incorrect API key provided: AbCdEfGh****************************9FYd. You can find your API key at https://platform.openai.com/account/api-keys.',
+		);
+		expect(result.id).toBe('wrong_base_url');
+		expect(result.followUp?.choices.map((choice) => choice.id)).toContain('malformed_key');
 	});
 });
 

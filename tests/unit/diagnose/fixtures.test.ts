@@ -30,6 +30,8 @@ const knownMisses: Record<string, string> = {
 		'the app printed "Invalid OpenAI API key!": the words name invalid_key, the thread found the app’s own check wrong',
 	'rust-reqwest-decode-region':
 		'the region block page was never printed: an unreadable answer is server_error first, the region among the alternatives',
+	'cors-obsidian-wrong-api-address':
+		'CORS on a proxy’s path without /v1: cors_blocked first, wrong_base_url second (in rounds 9, 14 and 15 six such reports were CORS, one the URL)',
 };
 
 function structured(real: RealCase) {
@@ -76,6 +78,7 @@ describe('real reports: development set', () => {
 			'dotnet-ollama-404-no-body',
 			'requests-429-credits-not-applied',
 			'rust-reqwest-decode-region',
+			'cors-obsidian-wrong-api-address',
 		]) {
 			const real = dev.find((candidate) => candidate.id === id) as RealCase;
 			const result = diagnose(pastedText(real));
