@@ -22,9 +22,14 @@ function report(name: string, measured: Measurement): void {
 	console.log(table('diagnosis id', measured.byId));
 	console.log('');
 	console.log(table('ecosystem', measured.byEcosystem));
-	if (measured.misses.length > 0) {
+	// A sealed round's misses stay unlisted: their ids describe the reports, and reading them would
+	// unseal the round.
+	const sealed = measured.misses.filter(({ real }) => firstMeasurements[real.round ?? 0]?.sealed);
+	const listed = measured.misses.filter((miss) => !sealed.includes(miss));
+	if (listed.length > 0) {
 		console.log('\nMisses (expected → got, with the alternative the engine named):');
-		for (const { real, got } of measured.misses) {
+		if (sealed.length > 0) console.log(`(${sealed.length} misses in sealed rounds not listed)`);
+		for (const { real, got } of listed) {
 			const also = got.alternatives?.map((alternative) => alternative.id).join(', ');
 			console.log(
 				`- ${real.id}: ${real.expected_diagnosis} → ${got.id}${also ? ` (also: ${also})` : ''}`,
