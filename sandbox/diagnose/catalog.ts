@@ -153,6 +153,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 			'The account, organization or project has no credit left or hit its spend limit. It arrives as 429 / RateLimitError (400 on the Images API) but it is a billing problem: waiting does not fix it, and the SDK retries only delay the error.',
 		fixes: [
 			'Add credits or a payment method at https://platform.openai.com/settings/organization/billing.',
+			'A ChatGPT subscription (Plus, Pro, a workspace) does not pay for the API: the two are billed separately, so API calls need credit on the platform billing page even when ChatGPT works.',
 			'Raise the organization or project monthly spend limit if it was reached.',
 			'New credits can take a few minutes to apply; a key from a different organization will not share them.',
 		],
@@ -166,6 +167,7 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 			'The account has no active billing (no payment method, an expired trial, or a failed payment). It arrives as 429 but retrying does not help.',
 		fixes: [
 			'Set up or fix the payment method at https://platform.openai.com/settings/organization/billing.',
+			'A ChatGPT subscription does not count: the API is billed separately, on the platform billing page.',
 		],
 		retryable: false,
 		lesson: 'troubleshooting/billing-and-quota',
