@@ -8,6 +8,11 @@ import { providerProfiles } from './provider.ts';
 import { redactEvidence } from './redact-evidence.ts';
 import type { Diagnosis, DiagnosisId, ProviderInfo, RuleMatch, Signals } from './types.ts';
 
+/** "The request went to the wrong URL (base URL)" → "the request went to the wrong URL (base URL)". */
+function lowerFirst(title: string): string {
+	return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 const AUTH_IDS: readonly DiagnosisId[] = [
 	'missing_key',
 	'malformed_key',
@@ -60,7 +65,7 @@ export function buildDiagnosis(
 		}));
 	if (alternatives.length > 0) {
 		explanation.push(
-			`Another cause also fits, less likely: ${alternatives.map((alternative) => alternative.title.toLowerCase()).join('; ')}.`,
+			`Another cause also fits, less likely: ${alternatives.map((alternative) => lowerFirst(alternative.title)).join('; ')}.`,
 		);
 	}
 	const fixes = [

@@ -8,6 +8,13 @@ import { textRule } from './text-rule.ts';
 // /openai/..., Google's /v1beta/.
 const API_PATH = /\/v1(?:beta)?\/[a-z]|\/openai\/[a-z]/i;
 
+// A server other than OpenAI's answers the browser's preflight itself: it must allow the page's
+// origin (the fix the threads of rounds 14 and 15 found: OLLAMA_ORIGINS, LM Studio's CORS switch,
+// a relay's own headers).
+const serverCorsFixes = [
+	'If that server is yours (Ollama, LM Studio, vLLM, a proxy or relay), let it allow the page’s origin: OLLAMA_ORIGINS for Ollama, “Enable CORS” in LM Studio’s server settings, Access-Control-Allow-Origin (and -Headers) on a proxy.',
+];
+
 // Local servers' own API routes (Ollama's /api/chat, /api/tags, …): real routes, not typos.
 const NATIVE_PATH = /^\/api\/(?:chat|generate|tags|embed|embeddings|show|pull|ps|version)\b/;
 
@@ -28,15 +35,16 @@ function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	const url = signals.urls[0];
 	const status404 = /status code:? 404|\b404 \(Not Found\)/i.test(signals.text);
 	if (!url && !status404) return {};
-	const path = url === undefined ? '' : pathOf(url);
 	const host = url === undefined ? undefined : hostOf(url);
+	const path = url === undefined ? '' : pathOf(url);
 	// The API's own host, or a typo of it ("api.openai.co"): its routes are known.
 	const openai = host !== undefined && distance(host, 'api.openai.com') <= 3;
 	const wrongPath =
 		url !== undefined &&
 		!NATIVE_PATH.test(path) &&
 		(!API_PATH.test(path) || (openai && !path.startsWith('/v1/')));
-	if (!wrongPath && !status404) return {};
+	if (!wrongPath && !status404)
+		return host !== undefined && !openai ? { fixes: serverCorsFixes } : {};
 	// A 404 on a real route of the API's own host is not a wrong URL: the browser blocked the call
 	// itself (an extension without host permission, a page without a server in between).
 	if (host === 'api.openai.com' && OPENAI_ROUTE.test(path)) return {};
@@ -57,6 +65,7 @@ function corsOnWrongUrl(signals: Signals): Partial<RuleMatch> {
 	}
 	return {
 		confidence: 0.75,
+		fixes: serverCorsFixes,
 		alternatives: [
 			{
 				id: 'wrong_base_url',

@@ -756,10 +756,16 @@ describe('a browser’s CORS error', () => {
 		expect(result.followUp?.choices.map((choice) => choice.id)).toContain('wrong_base_url');
 	});
 
-	it('on a local server’s own route is CORS, with no question', () => {
+	it('on a local server’s own route is CORS, with no question, and the server’s setting first', () => {
 		const result = diagnose(cors('http://127.0.0.1:11434/api/tags'));
 		expect(result.id).toBe('cors_blocked');
 		expect(result.followUp).toBeUndefined();
+		expect(result.fixes[0]).toMatch(/OLLAMA_ORIGINS/);
+	});
+
+	it('names the other cause with its capitals kept', () => {
+		const result = diagnose(cors('https://relay.example/chat/completions'));
+		expect(result.explanation).toContain('the request went to the wrong URL (base URL)');
 	});
 
 	it('on api.openai.com without /v1 is the URL', () => {
