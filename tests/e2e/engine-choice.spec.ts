@@ -36,12 +36,21 @@ const timing = () => {
 	}).observe(document, { childList: true, subtree: true });
 };
 
-const behaviours: Record<string, (route: Route) => Promise<void>> = {
-	'fails at once': (route) => route.abort('connectionrefused'),
+// Each behaviour notes when StackBlitz has answered, so the test can ask whether the first output
+// came before that: the order of events, which a loaded machine does not change.
+interface Answer {
+	answered: boolean;
+}
+const behaviours: Record<string, (route: Route, answer: Answer) => Promise<void>> = {
+	'fails at once': async (route, answer) => {
+		answer.answered = true;
+		await route.abort('connectionrefused');
+	},
 	// Never answered: the request stays pending, as when StackBlitz hangs.
 	hangs: () => new Promise<void>(() => {}),
-	'answers slowly': async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 4_000));
+	'answers slowly': async (route, answer) => {
+		await new Promise((resolve) => setTimeout(resolve, 20_000));
+		answer.answered = true;
 		await route
 			.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html>' })
 			.catch(() => undefined);
@@ -53,9 +62,10 @@ for (const [name, behave] of Object.entries(behaviours)) {
 		page,
 	}) => {
 		const contacted: string[] = [];
+		const answer: Answer = { answered: false };
 		await page.route(WEBCONTAINER_HOSTS, (route) => {
 			contacted.push(route.request().url());
-			return behave(route);
+			return behave(route, answer);
 		});
 		await page.addInitScript(timing);
 		await page.goto(LESSON);
@@ -66,11 +76,12 @@ for (const [name, behave] of Object.entries(behaviours)) {
 		const marks = await page.evaluate(
 			() => (window as unknown as { __runMarks: { pressed: number; first: number } }).__runMarks,
 		);
-		// Run did not wait for the WebContainer: the first output came well before StackBlitz's
-		// slow answer (4 s), or while it still hung. How fast it comes is measured by
+		// Run did not wait for the WebContainer: the first output came while StackBlitz's slow
+		// answer (20 s) was still on its way, or while it hung. How fast it comes is measured by
 		// `npm run bench` (bench/sandbox.ts), not here: a timed budget in a loaded test run only
-		// measures the load.
-		expect(marks.first - marks.pressed, 'Run → first output (ms)').toBeLessThan(3_000);
+		// measures the load (3 s was once exceeded on a loaded CI machine).
+		if (name !== 'fails at once') expect(answer.answered, 'StackBlitz had answered').toBe(false);
+		expect(marks.first).toBeGreaterThan(marks.pressed);
 		await expect(output(page)).toContainText('Exited with code 0');
 		await expect(sandbox(page)).toHaveAttribute('data-engine-kind', 'worker');
 		await expect(sandbox(page).locator('[data-engine-badge]')).toHaveText('In your browser');
