@@ -159,19 +159,19 @@ export const catalog: Record<DiagnosisId, CatalogEntry> = {
 		],
 		retryable: false,
 		lesson: 'troubleshooting/billing-and-quota',
-		sign: 'The account has no credit left or reached its budget: https://platform.openai.com/settings/organization/billing shows it.',
+		sign: 'The account has no credit left: its API credit ran out, or it reached its budget (https://platform.openai.com/settings/organization/billing shows it).',
 	},
 	billing_not_active: {
 		title: 'Billing is not active on this account',
 		explanation:
 			'The account has no active billing (no payment method, an expired trial, or a failed payment). It arrives as 429 but retrying does not help.',
 		fixes: [
-			'Set up or fix the payment method at https://platform.openai.com/settings/organization/billing.',
+			'Set up or fix the payment method at https://platform.openai.com/settings/organization/billing, then buy credit there: API usage is paid in advance.',
 			'A ChatGPT subscription does not count: the API is billed separately, on the platform billing page.',
 		],
 		retryable: false,
 		lesson: 'troubleshooting/billing-and-quota',
-		sign: 'The account has no payment method, or its last payment failed.',
+		sign: 'API billing was never set up (no payment method or credit on platform.openai.com; a ChatGPT subscription does not count), or its last payment failed.',
 	},
 	rate_limit: {
 		title: 'Rate limit reached',

@@ -20,7 +20,8 @@ const STATUS_CAUSES: Record<number, readonly DiagnosisId[]> = {
 	400: ['bad_request', 'wrong_base_url', 'organization_not_verified', 'model_not_found'],
 	401: ['invalid_key', 'missing_key', 'malformed_key', 'wrong_base_url', 'wrong_organization'],
 	403: ['unsupported_region', 'missing_scopes', 'organization_not_verified', 'model_not_found'],
-	404: ['model_not_found', 'wrong_base_url'],
+	// A model OpenAI serves is also "not found" for an account that never bought credit (model.ts).
+	404: ['model_not_found', 'wrong_base_url', 'insufficient_quota'],
 	405: ['wrong_base_url'],
 	429: ['rate_limit', 'insufficient_quota', 'billing_not_active'],
 	500: ['server_error', 'wrong_base_url', 'overloaded'],
@@ -51,7 +52,9 @@ export function followUpFor(
 	diagnosis: Diagnosis,
 	status: number | undefined,
 ): FollowUp | undefined {
-	const open = diagnosis.id === 'other' || diagnosis.confidence < SURE;
+	// A rule that recognised a cause outside the catalog's ids (id "other", confidence high) is
+	// as sure as any other.
+	const open = diagnosis.confidence < SURE;
 	const alternatives = (diagnosis.alternatives ?? []).map((alternative) => alternative.id);
 	if (!open && alternatives.length === 0) return undefined;
 	const candidates: DiagnosisId[] = [];

@@ -11,7 +11,7 @@ export interface MaskedKeyVerdict {
 	/** Why, for a person. */
 	reason: string;
 	/** The runner-up cause, when the value fits two: a damaged key, or another service's key. */
-	runnerUp?: { kind: 'malformed' | 'foreign'; why: string };
+	runnerUp?: { kind: 'malformed' | 'foreign' | 'missing'; why: string };
 	/**
 	 * Set on readings that unseen reports often overturned: a placeholder or a value without
 	 * "sk-" was right in 9 of 12 holdout reports of rounds 10 to 13 when they were first measured
@@ -37,7 +37,7 @@ const SHOWN_PREFIX: Record<string, string> = {
 };
 
 const PLACEHOLDER =
-	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret(?:[_-]?key)?$|placeholder|changeme|(?:sk-)?dummy|test[_-]?key|fake|example|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
+	/^(?:<|\[|\{\{|your|my[_-]?(?:api|key|openai)|insert|replace|enter|put[_-]|paste|xxx|sk-x{3}|sk-\.{3}$|sk-your|sk-<|api[_-]?key|openai[_-]?(?:api)?[_-]?key|secret(?:[_-]?key)?$|placeholder|changeme|(?:sk-)?dummy|test[_-]?key|fake|example|(?:sk-)?sample|none$|null$|undefined$|nil$|nan$|false$|true$|string$|key$|token$)/i;
 
 // The values local OpenAI-compatible servers' and gateways' docs tell people to use as the key
 // (LiteLLM's examples use the master key "sk-1234").
@@ -119,14 +119,17 @@ export function judgeMaskedKey(
 			weak: true,
 			reason: `The key is placeholder text ("${value}"), not a real key.`,
 			// "dummy" is also what people give a local server: then the base URL was not applied.
-			...(/dummy/i.test(value)
+			// Otherwise a sample config's or a tool's default placeholder went out because the real
+			// key, set somewhere else, never reached this request.
+			runnerUp: /dummy/i.test(value)
 				? {
-						runnerUp: {
-							kind: 'foreign' as const,
-							why: `If "${value}" was meant for a local or self-hosted server, the base URL was not applied and the request reached api.openai.com.`,
-						},
+						kind: 'foreign' as const,
+						why: `If "${value}" was meant for a local or self-hosted server, the base URL was not applied and the request reached api.openai.com.`,
 					}
-				: {}),
+				: {
+						kind: 'missing' as const,
+						why: `If your real key is set somewhere (an environment variable, a settings page), it never reached this request: "${value}" is a default that was sent in its place.`,
+					},
 		};
 	}
 	if (/\s/.test(value.replace(/\*+/g, ''))) {

@@ -74,6 +74,8 @@ const STATUS_PATTERNS = [
 	/(?:^|[\s:([`'">])(\d{3})(?=[\s:-]{1,3}(?:[A-Z{"'([]|status code))/m,
 	// Prose: "I keep getting 405 errors", "openAI 500 errors".
 	/\b([45]\d\d) errors?\b/i,
+	// A status with its own reason phrase, in any case: "404 not found", "429 too many requests".
+	/\b([45]\d\d)\s+(?:not found|bad request|unauthorized|forbidden|payment required|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)\b/i,
 ];
 
 function unquote(raw: string): string {
@@ -89,8 +91,9 @@ function unquote(raw: string): string {
 // Error codes after the labels apps translate them with (Chinese, Japanese), full-width colon too.
 const TRANSLATED_CODE = /(?:错误代码|错误码|エラーコード)\s*[:：]\s*([a-z][a-z0-9_]{3,60})\b/gi;
 
-// A body whose `code` is the status itself (OpenRouter and many relays: `"code": 401`).
-const NUMERIC_CODE = /["']code["']\s*:\s*(\d{3})\b/;
+// A body whose `code` is the status itself (OpenRouter and many relays: `"code": 401`), also as
+// openai-python 0.x logs Azure's (`error_code=404`).
+const NUMERIC_CODE = /["']code["']\s*:\s*(\d{3})\b|\berror_code=(\d{3})\b/;
 
 // The standard reason phrase alone ("Unauthorized", "Too Many Requests"), as some clients print
 // the status; exact capitalisation, so prose such as "model not found" does not count.
@@ -115,7 +118,8 @@ function findStatus(text: string): number | undefined {
 		const status = match ? Number(match[1]) : NaN;
 		if (KNOWN_STATUS.has(status)) return status;
 	}
-	const code = Number(NUMERIC_CODE.exec(text)?.[1]);
+	const numeric = NUMERIC_CODE.exec(text);
+	const code = Number(numeric?.[1] ?? numeric?.[2]);
 	if (KNOWN_STATUS.has(code)) return code;
 	return undefined;
 }

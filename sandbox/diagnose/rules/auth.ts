@@ -1,6 +1,6 @@
 /** Key and account problems: missing, damaged, unknown, revoked, wrong org/project, scopes, region. */
 import { judgeMaskedKey } from '../masked-key.ts';
-import type { Rule } from '../types.ts';
+import type { Rule, RuleMatch, Signals } from '../types.ts';
 import { snippet, statusEvidence } from './helpers.ts';
 import { textRule } from './text-rule.ts';
 
@@ -47,7 +47,27 @@ export const keyFormatRule = textRule('malformed_key', 'key-format', {
 		/\b(?:api[ _-]?)?key (?:is )?(?:not well[- ]formed|malformed|badly formed|in (?:an |the )?(?:invalid|wrong) format)\b|\bmalformed (?:api[ _-]?)?key\b|\binvalid (?:api[ _-]?)?key format\b|\b(?:expected|must|should) (?:to )?(?:start|begin) with ['"`]?sk-/i,
 });
 
+// A key that was set but went to a plain-http address that redirects to https: clients that follow
+// the redirect across origins drop the Authorization header (the Fetch standard's redirect steps,
+// undici), so the server sees no key (round 16: a relay at http://…/v1, fixed by https://).
+const PLAIN_HTTP_REMOTE =
+	/^http:\/\/(?!localhost\b|127\.|0\.0\.0\.0|\[::1\]|host\.docker\.internal|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/i;
+
+function plainHttp(signals: Signals): Partial<RuleMatch> {
+	const url = signals.urls.find((candidate) => PLAIN_HTTP_REMOTE.test(candidate));
+	if (!url) return {};
+	return {
+		alternatives: [
+			{
+				id: 'wrong_base_url',
+				why: `The request went to ${url}, plain http: if that server redirects to https, the redirect can drop the key. Use the https:// address.`,
+			},
+		],
+	};
+}
+
 export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
+	refine: plainHttp,
 	phrases: [
 		"didn't provide an api key",
 		'did not provide an api key',
@@ -85,7 +105,7 @@ export const missingKeyRule = textRule('missing_key', 'missing-key-text', {
 	// A client's argument check on the key: "Value cannot be null. (Parameter 'apiKey')"; code that
 	// read an empty key setting ("undefined is not an object (evaluating 'apiKeys.split')").
 	regex:
-		/\bno (?:api )?(?:key|token) (?:was )?(?:found|provided|set|configured|detected|specified|entered|supplied)\b|\b(?:unable to|could not|couldn't|cannot|can't) (?:find|locate|load|read) (?:an? |the |your )?(?:\w+ )?api[ _]?key\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\b(?:NoneType|input_value=None)\b[^\n]{0,100}\bapi_?key\b|\bapi_?key\b[^\n]{0,100}\b(?:input_value=None|NoneType)\b|\bBearer (?:undefined|null|None|nil)\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
+		/\bno (?:openai |[\w-]+ )?(?:api )?(?:key|token) (?:was )?(?:found|provided|set|configured|detected|specified|entered|supplied)\b|\b(?:unable to|could not|couldn't|cannot|can't) (?:find|locate|load|read) (?:an? |the |your )?(?:\w+ )?api[ _]?key\b|\b(?:undefined|null) is not an object \(evaluating '[\w.]*api_?keys?\b|\bof (?:undefined|null) \(reading '[\w.]*api_?keys?'|\b(?:didn't|did not|doesn't|does not|couldn't|could not) (?:get|have|find|set|see) [`'"]?[A-Z][A-Z0-9_]{0,30}API_KEY\b|\b[A-Z][A-Z0-9_]{0,30}API_KEY\b[`'"]? (?:is )?(?:not (?:provided|set|found|defined|configured|loaded)|missing|empty|required)\b|\b(?:cannot be (?:null|empty)|must not be (?:null|empty|blank)|empty string|whitespace)\b[^\n]{0,80}\b(?:api_?key|apikey)\b|KeyError: ['"]OPENAI_API_KEY['"]|\b(?:NoneType|input_value=None)\b[^\n]{0,100}\bapi_?key\b|\bapi_?key\b[^\n]{0,100}\b(?:input_value=None|NoneType)\b|\bBearer (?:undefined|null|None|nil)\b|\bapi[ _-]?key\b[`'"]? (?:is )?not present\b|\bno (?:\w+ )?auth(?:entication)? credentials\b|\b(?:couldn't|could not|cannot|can't) find (?:a |the )?(?:secret|variable|environment variable|env var)\b[^.\n]{0,40}API_KEY/i,
 });
 
 /**

@@ -187,6 +187,15 @@ const gatewayKey = {
 	],
 };
 
+// An app that says "not found, check your API base" while quoting OpenAI's own endpoint, spelled
+// right: there, OpenAI's 404 is the model's (round 16: 5ire maps model_not_found to a URL hint).
+const RIGHT_URL =
+	/^https:\/\/api\.openai\.com\/v1\/(?:chat\/completions|completions|responses|embeddings)$/;
+
+function rightUrlOnly(signals: Signals): boolean {
+	return signals.urls.length > 0 && signals.urls.every((url) => RIGHT_URL.test(url));
+}
+
 export const conceptRule: Rule = {
 	id: 'other',
 	name: 'concepts',
@@ -209,6 +218,21 @@ export const conceptRule: Rule = {
 			if (byStatus?.id === concept.id) return byStatus;
 			const quote = snippet(text, match.index, match[0].length);
 			const statusQuote = statusEvidence(signals);
+			if (concept.id === 'wrong_base_url' && rightUrlOnly(signals)) {
+				return {
+					id: 'model_not_found',
+					confidence: 0.55,
+					evidence: statusQuote ? [quote, statusQuote] : [quote],
+					explanation:
+						'The message blames the URL, but the URL it shows is OpenAI’s own, spelled right. At that address a "not found" is about the model: an id that does not exist or that this account cannot use.',
+					alternatives: [
+						{
+							id: 'wrong_base_url',
+							why: 'If the request really goes through a proxy or relay, that server may not serve this route.',
+						},
+					],
+				};
+			}
 			return {
 				id: concept.id,
 				confidence: 0.55,

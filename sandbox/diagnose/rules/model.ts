@@ -50,18 +50,51 @@ export function suggestModel(model: string): string | undefined {
 	return best;
 }
 
+// OpenAI's own "does not exist or you do not have access to it" for a model it does serve: an
+// account that has never bought API credit is on the free usage tier, which leaves out most models
+// (developers.openai.com/api/docs/guides/rate-limits, "Usage tiers"; the message links Help Center
+// 7102672, "How can I access GPT-4…?"). In rounds 1 to 16 of the corpus 4 of 39 such reports were
+// fixed by buying credit; the person knows which it is.
+const NO_ACCESS = /\bmodel:?\s*[`'"]?([\w.:-]{2,60})[`'"]? does not exist\b/i;
+const SERVED_FAMILY = /^(?:gpt-[4-9](?:o|\.\d)?|o[1-9])(?:-|$)/i;
+
+function unfunded(signals: Signals) {
+	const model = NO_ACCESS.exec(signals.text)?.[1];
+	if (!model || !SERVED_FAMILY.test(model)) return [];
+	const why =
+		'OpenAI gives the same answer when the account has not bought API credit: the free usage tier cannot use most models.';
+	return [
+		{ id: 'billing_not_active' as const, why },
+		{ id: 'insufficient_quota' as const, why },
+	];
+}
+
 function refine(signals: Signals) {
 	const model = signals.model;
 	const suggestion = model ? suggestModel(model) : undefined;
 	const allowlist = /does not have access to model/i.test(signals.text);
+	const alternatives = suggestion ? [] : unfunded(signals);
 	const fixes: string[] = [];
 	if (suggestion) fixes.push(`"${model}" looks like a typo: did you mean "${suggestion}"?`);
+	if (/model requires a newer version/i.test(signals.text)) {
+		fixes.push(
+			'Update the client (app, CLI or SDK) to its latest version, or choose a model this version knows.',
+		);
+	}
 	if (allowlist) {
 		fixes.push(
 			'The project blocks this model: allow it in the project settings (Limits → Model usage) or use a key from a project that allows it.',
 		);
 	}
-	return fixes.length > 0 ? { fixes } : {};
+	if (alternatives.length > 0) {
+		fixes.push(
+			'If the account has never bought API credit, buy some on https://platform.openai.com/settings/organization/billing: the free usage tier cannot use this model.',
+		);
+	}
+	return {
+		...(fixes.length > 0 ? { fixes } : {}),
+		...(alternatives.length > 0 ? { alternatives } : {}),
+	};
 }
 
 export const modelRule: Rule = textRule('model_not_found', 'model', {
@@ -89,8 +122,10 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'no available channel for model',
 		'无可用渠道',
 	],
+	// A client too old for the model its shared settings name ("The 'x' model requires a newer
+	// version of Codex"): the model exists, this client cannot serve it.
 	regex:
-		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not (?:not )?(?:yet )?supported|is not available)/i,
+		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not (?:not )?(?:yet )?supported|is not available)|\bmodel requires a newer version\b/i,
 	refine,
 });
 

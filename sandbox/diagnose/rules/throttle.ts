@@ -3,6 +3,8 @@ import type { Rule, Signals } from '../types.ts';
 import { message } from './helpers.ts';
 import { textRule } from './text-rule.ts';
 
+const OVERLOADED_WORDS = ['currently overloaded', 'overloaded with other requests'];
+
 const RATE_TYPES = ['requests', 'tokens', 'tokens_usage_based', 'rate_limit_error'];
 
 function refineRateLimit(signals: Signals) {
@@ -47,6 +49,9 @@ export const rateLimitRule: Rule = (() => {
 		...base,
 		match(signals) {
 			const found = base.match(signals);
+			// A wrapper's "rate limit exceeded" around a body whose own message says the server is
+			// overloaded (Haystack raises OpenAIRateLimitError for every 429): the body decides.
+			if (found && found.confidence < 0.9 && message(signals, OVERLOADED_WORDS)) return undefined;
 			if (found) return found;
 			// `{"error": "slow down"}` (Nov 2023): only the bare string says it.
 			const slow = message(signals, ['slow down']);
@@ -131,8 +136,12 @@ export const overloadedRule = textRule('overloaded', 'overloaded', {
 });
 
 export const serverErrorRule = textRule('server_error', 'server-error', {
-	// An app's own "code: 500" around "Connection error." is a network failure it wrapped.
-	when: (signals) => !/\bconnection error\.|APIConnectionError/i.test(signals.text),
+	// An app's own "code: 500" around "Connection error." or a socket's failure (Go's "dial tcp …:
+	// connectex", Node's ETIMEDOUT) is a network failure it wrapped.
+	when: (signals) =>
+		!/\bconnection error\.|APIConnectionError|\bdial tcp [^\n]{0,80}(?:connectex|i\/o timeout|connection refused)|\bconnect (?:ETIMEDOUT|ECONNREFUSED)\b/i.test(
+			signals.text,
+		),
 	codes: ['server_error', '500', '502', '504', 'internal_error'],
 	types: ['server_error', 'cf_bad_gateway', 'internal_server_error', 'api_error'],
 	phrases: [

@@ -161,9 +161,10 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 	when: (signals) => !ANSWERED.test(signals.text),
 	codes: [...socketErrors, 'und_err_connect_timeout', 'und_err_socket'],
 	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network
-	// failure. Go's io.EOF ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
+	// failure (so is Azure.Core's "Retry failed after 4 tries" with no status). Go's io.EOF
+	// ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
 	regex:
-		/HttpRequestException(?![^\n]{0,120}status code)|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m,
+		/HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m,
 	phrases: [
 		'apiconnectionerror',
 		'apitimeouterror',
@@ -219,6 +220,11 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'request timeout',
 		'no response from',
 		'(no response)',
+		// Chinese apps' timeouts: 连接超时 (connect), 请求超时 (request), 读取超时 (read), 响应超时.
+		'连接超时',
+		'请求超时',
+		'读取超时',
+		'响应超时',
 		'connect timeout',
 		'cannot connect to api',
 		'connection failed',

@@ -716,6 +716,42 @@ const shapes: [DiagnosisId, string][] = [
 		'wrong_base_url',
 		'Incorrect API key provided: sk-1234. You can find your API key at https://platform.openai.com/account/api-keys.',
 	],
+	// Round 16's shapes (opened 2026-12-02).
+	['wrong_base_url', '404 not found'],
+	[
+		'wrong_base_url',
+		"error_code=404 error_message='Resource not found' error_param=None error_type=None message='OpenAI API error received' stream_error=False",
+	],
+	[
+		'network_error',
+		'{"code":500,"data":null,"errorMsg":"Post \\"https://api.openai.com/v1/chat/completions\\": dial tcp 104.18.6.192:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time."}',
+	],
+	['network_error', '读取超时，无法获取对话。请检查网络连接，或者API-Key是否有效。'],
+	[
+		'network_error',
+		'Unable to generate bot response. Details: Error: 400: => Unknown error (UnknownError): Something went wrong: Retry failed after 4 tries. Retry settings can be adjusted in ClientOptions.Retry.',
+	],
+	[
+		'overloaded',
+		'haystack.errors.OpenAIRateLimitError: API rate limit exceeded: {"error": {"message": "The server is currently overloaded with other requests. Sorry about that!", "type": "server_error", "param": null, "code": null}}',
+	],
+	['missing_key', 'error: No OpenAI API key provided. Use --openai-api-key or env OPENAI_API_KEY.'],
+	[
+		'missing_key',
+		'Error occurred while processing message: api_key is not present in llm_config or OPENAI_API_KEY env variable for agent primary_assistant.',
+	],
+	[
+		'model_not_found',
+		'"https://api.openai.com/v1/chat/completions not found, verify your API base."',
+	],
+	[
+		'model_not_found',
+		"The 'gpt-9-codex' model requires a newer version of Codex. Please upgrade to the latest app or CLI and try again.",
+	],
+	[
+		'other',
+		'{"error": {"message": "Your request to GET /dashboard/billing/credit_grants must be made with a session key (that is, it can only be made from the browser). You made it with the following key type: secret.", "type": "server_error", "param": null, "code": null}}',
+	],
 ];
 
 describe('client shapes across languages', () => {
@@ -811,5 +847,66 @@ describe('a body OpenAI could not parse', () => {
 		expect(body.id).toBe('bad_request');
 		expect(body.alternatives?.map((alternative) => alternative.id)).toEqual(['malformed_key']);
 		expect(body.followUp?.choices.map((choice) => choice.id)).toContain('malformed_key');
+	});
+});
+
+describe('what only the person can tell (round 16)', () => {
+	const choices = (text: string) =>
+		diagnose(text).followUp?.choices.map((choice) => choice.id) ?? [];
+
+	it('OpenAI’s quota error asks whether API billing was ever set up', () => {
+		const text =
+			"RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}";
+		expect(diagnose(text).id).toBe('insufficient_quota');
+		expect(choices(text)).toEqual(['insufficient_quota', 'billing_not_active']);
+	});
+
+	it('a relay’s own balance or a spend limit does not ask', () => {
+		expect(diagnose('insufficient_user_quota: user quota is not enough').followUp).toBeUndefined();
+		expect(
+			diagnose(
+				'{"error": {"message": "You exceeded your current quota: the project reached its monthly spend limit.", "code": "project_spend_limit_exceeded"}}',
+			).followUp,
+		).toBeUndefined();
+	});
+
+	it('a model OpenAI serves that "does not exist" asks whether the account bought credit', () => {
+		const text = '404 The model `gpt-4o` does not exist or you do not have access to it.';
+		expect(diagnose(text).id).toBe('model_not_found');
+		expect(choices(text)).toEqual(['model_not_found', 'billing_not_active', 'insufficient_quota']);
+		// A typo is a typo: no billing question.
+		expect(
+			choices('404 The model `gtp-4o` does not exist or you do not have access to it.'),
+		).toEqual([]);
+	});
+
+	it('a bare 404 offers an account without credit as well as the URL and the model', () => {
+		expect(choices('[OpenAI] API request failed with status 404')).toContain('insufficient_quota');
+	});
+
+	it('a placeholder key echoed back asks whether the real key never reached the request', () => {
+		expect(choices('Incorrect API key provided: sk-samplekey.')).toContain('missing_key');
+	});
+
+	it('"no API key" from a plain-http relay names the redirect that drops the key', () => {
+		const result = diagnose(
+			"message='OpenAI API response' path=http://relay.example.net/v1/chat/completions response_code=401\nerror_message=\"You didn't provide an API key.\"",
+		);
+		expect(result.id).toBe('missing_key');
+		expect(result.alternatives?.[0]).toMatchObject({ id: 'wrong_base_url' });
+		expect(result.followUp?.choices.map((choice) => choice.id)).toContain('wrong_base_url');
+		// A local server over http is not redirected anywhere.
+		expect(
+			diagnose("path=http://localhost:8080/v1/chat/completions\nYou didn't provide an API key.")
+				.alternatives,
+		).toBeUndefined();
+	});
+
+	it('Azure.Core’s spent retries with a status are that status, not the network', () => {
+		expect(
+			diagnose(
+				'Retry failed after 4 tries. (Service request failed.\nStatus: 429 (Too Many Requests))',
+			).id,
+		).not.toBe('network_error');
 	});
 });

@@ -28,11 +28,11 @@ describe('the follow-up question: asked only when the text leaves causes open', 
 	});
 
 	it('an error that names its cause asks nothing', () => {
-		const quota = diagnose(
-			`openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}`,
+		const limit = diagnose(
+			`openai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached for gpt-4o in organization org-abc on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000. Please try again in 2s.', 'type': 'tokens', 'param': None, 'code': 'rate_limit_exceeded'}}`,
 		);
-		expect(quota.id).toBe('insufficient_quota');
-		expect(quota.followUp).toBeUndefined();
+		expect(limit.id).toBe('rate_limit');
+		expect(limit.followUp).toBeUndefined();
 		const missing = diagnose(
 			"You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
 		);
@@ -198,7 +198,7 @@ describe('keylab diagnose asks the question', () => {
 			[],
 			fakeIo({
 				input:
-					"Error code: 429 - {'error': {'message': 'You exceeded your current quota', 'type': 'insufficient_quota', 'code': 'insufficient_quota'}}",
+					"Error code: 401 - {'error': {'message': \"You didn't provide an API key.\", 'type': 'invalid_request_error', 'code': None}}",
 				ask,
 			}).io,
 		);
