@@ -11,7 +11,7 @@ export interface MaskedKeyVerdict {
 	/** Why, for a person. */
 	reason: string;
 	/** The runner-up cause, when the value fits two: a damaged key, or another service's key. */
-	runnerUp?: { kind: 'malformed' | 'foreign' | 'missing'; why: string };
+	runnerUp?: { kind: 'malformed' | 'foreign' | 'missing' | 'invalid'; why: string };
 	/**
 	 * Set on readings that unseen reports often overturned: a placeholder or a value without
 	 * "sk-" was right in 9 of 12 holdout reports of rounds 10 to 13 when they were first measured
@@ -43,6 +43,24 @@ const PLACEHOLDER =
 // (LiteLLM's examples use the master key "sk-1234").
 const LOCAL_DUMMY =
 	/^(?:sk-)?(?:no-?key(?:-required)?|not-?needed|empty|ollama|lm-?studio|llama\.?cpp|vllm|localai|1234(?:5678?)?)$/i;
+
+// The same stand-ins as OpenAI masks them, keeping the first 8 and last 4 characters
+// ("sk-no-ke******ired", llamafile's documented key sk-no-key-required).
+const MASKED_DUMMIES = ['sk-no-key-required', 'sk-not-needed', 'sk-no-key', 'sk-lm-studio'];
+
+function maskedDummy(value: string): boolean {
+	const match = /^([^*]{4,})\*{2,}([^*]{2,})$/.exec(value);
+	if (!match) return false;
+	const [, head, tail] = match;
+	return MASKED_DUMMIES.some(
+		(dummy) =>
+			dummy.startsWith(head) && dummy.endsWith(tail) && dummy.length > head.length + tail.length,
+	);
+}
+
+// A made-up value: one character repeated or counting up after the prefix ("sk-proj-1111",
+// "sk-aaaa"): typed as a stand-in, like "dummy".
+const FILLER = /^sk-(?:proj-)?(?:(\w)\1{3,}|1234\d*|abcd\w{0,4})$/i;
 
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
 export function judgeMaskedKey(
@@ -107,13 +125,13 @@ export function judgeMaskedKey(
 			reason: 'The key carries a name prefix such as OPENAI_API_KEY= or apiKey:.',
 		};
 	}
-	if (LOCAL_DUMMY.test(value)) {
+	if (LOCAL_DUMMY.test(value) || maskedDummy(value)) {
 		return {
 			kind: 'foreign',
 			reason: `"${value}" is the stand-in key people give a local or self-hosted server (Ollama, LM Studio, vLLM, a proxy), and OpenAI answered: the base URL was not applied, so the request went to api.openai.com instead of that server.`,
 		};
 	}
-	if (PLACEHOLDER.test(value)) {
+	if (PLACEHOLDER.test(value) || FILLER.test(value)) {
 		return {
 			kind: 'malformed',
 			weak: true,
@@ -121,15 +139,16 @@ export function judgeMaskedKey(
 			// "dummy" is also what people give a local server: then the base URL was not applied.
 			// Otherwise a sample config's or a tool's default placeholder went out because the real
 			// key, set somewhere else, never reached this request.
-			runnerUp: /dummy/i.test(value)
-				? {
-						kind: 'foreign' as const,
-						why: `If "${value}" was meant for a local or self-hosted server, the base URL was not applied and the request reached api.openai.com.`,
-					}
-				: {
-						kind: 'missing' as const,
-						why: `If your real key is set somewhere (an environment variable, a settings page), it never reached this request: "${value}" is a default that was sent in its place.`,
-					},
+			runnerUp:
+				/dummy/i.test(value) || FILLER.test(value)
+					? {
+							kind: 'foreign' as const,
+							why: `If "${value}" was meant for a local or self-hosted server, the base URL was not applied and the request reached api.openai.com.`,
+						}
+					: {
+							kind: 'missing' as const,
+							why: `If your real key is set somewhere (an environment variable, a settings page), it never reached this request: "${value}" is a default that was sent in its place.`,
+						},
 		};
 	}
 	if (/\s/.test(value.replace(/\*+/g, ''))) {
@@ -194,6 +213,10 @@ export function judgeMaskedKey(
 		return {
 			kind: 'foreign',
 			reason: `This is ${who}, sent to api.openai.com: send it to that provider’s base URL instead.`,
+			runnerUp: {
+				kind: 'invalid',
+				why: 'If the call was meant for OpenAI, this key is not an OpenAI key: use one from https://platform.openai.com/api-keys.',
+			},
 		};
 	}
 	if (!hasMask) {

@@ -110,20 +110,35 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 							'Send fewer or shorter messages (trim history, summarise), lower max_tokens, or use a model with a larger context.',
 						],
 					}
-				: /could not parse the json body/i.test(signals.text)
+				: /must provide a model parameter/i.test(signals.text)
 					? {
+							// The client sent a model, yet the body arrived without one (rounds 1 to 17:
+							// two such reports each were a bad body, a base URL, a damaged key).
 							alternatives: [
 								{
+									id: 'wrong_base_url',
+									why: 'A base URL with a trailing slash or an old path is redirected, and clients that follow a redirect resend the request without its body.',
+								},
+								{
 									id: 'malformed_key',
-									why: 'Tools that build a curl command with the key in it (editor plugins, shell scripts) send a mangled body when the key ends with a newline or a space: check the key value for trailing whitespace.',
+									why: 'A key with a newline or a space in it breaks the request tools build from it (a curl command), body included.',
 								},
 							],
 						}
-					: signals.params.length > 0
+					: /could not parse the json body/i.test(signals.text)
 						? {
-								fixes: [
-									`The parameter at fault is "${signals.params[0]}": check its type and allowed values for this endpoint and model in the API reference.`,
+								alternatives: [
+									{
+										id: 'malformed_key',
+										why: 'Tools that build a curl command with the key in it (editor plugins, shell scripts) send a mangled body when the key ends with a newline or a space: check the key value for trailing whitespace.',
+									},
 								],
 							}
-						: {},
+						: signals.params.length > 0
+							? {
+									fixes: [
+										`The parameter at fault is "${signals.params[0]}": check its type and allowed values for this endpoint and model in the API reference.`,
+									],
+								}
+							: {},
 });

@@ -163,15 +163,16 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network
 	// failure (so is Azure.Core's "Retry failed after 4 tries" with no status). Go's io.EOF
 	// ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
+	// Socket codes as whole words: "ResourceNotFound" (Ruby's Faraday, a 404) holds "enotfound".
 	regex:
-		/HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m,
+		/\bE(?:CONNRESET|NOTFOUND|TIMEDOUT|AI_AGAIN|CONNREFUSED|HOSTUNREACH|NETUNREACH)\b|HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m,
 	phrases: [
 		'apiconnectionerror',
 		'apitimeouterror',
 		'apiconnectiontimeouterror',
 		'error communicating with openai',
 		'connection error.',
-		...socketErrors,
+		'sslcertverificationerror',
 		'fetch failed',
 		'request timed out',
 		'certificate_verify_failed',

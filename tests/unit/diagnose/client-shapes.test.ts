@@ -748,6 +748,19 @@ const shapes: [DiagnosisId, string][] = [
 		'model_not_found',
 		"The 'gpt-9-codex' model requires a newer version of Codex. Please upgrade to the latest app or CLI and try again.",
 	],
+	// Round 17's shapes (opened 2026-12-02).
+	[
+		'wrong_base_url',
+		"Faraday::ResourceNotFound: the server responded with status 404\nfrom /gems/faraday-1.10.4/lib/faraday/response/raise_error.rb:22:in `on_complete'",
+	],
+	[
+		'network_error',
+		'  File "urllib3/util/ssl_.py", line 503, in _ssl_wrap_socket_impl\n    return ssl_context.wrap_socket(sock, server_hostname=server_hostname)\nssl.SSLCertVerificationError',
+	],
+	[
+		'wrong_base_url',
+		"Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-no-ke******ired. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}",
+	],
 	[
 		'other',
 		'{"error": {"message": "Your request to GET /dashboard/billing/credit_grants must be made with a session key (that is, it can only be made from the browser). You made it with the following key type: secret.", "type": "server_error", "param": null, "code": null}}',
@@ -908,5 +921,32 @@ describe('what only the person can tell (round 16)', () => {
 				'Retry failed after 4 tries. (Service request failed.\nStatus: 429 (Too Many Requests))',
 			).id,
 		).not.toBe('network_error');
+	});
+});
+
+describe('what only the person can tell (round 17)', () => {
+	const choices = (text: string) =>
+		diagnose(text).followUp?.choices.map((choice) => choice.id) ?? [];
+
+	it('another service’s key at api.openai.com asks whether OpenAI was meant', () => {
+		const text =
+			'401 Incorrect API key provided: sk-or-v1*************************************************************f81d. You can find your API key at https://platform.openai.com/account/api-keys.';
+		expect(diagnose(text).id).toBe('wrong_base_url');
+		expect(choices(text)).toEqual(['wrong_base_url', 'invalid_key']);
+	});
+
+	it('a made-up key ("sk-proj-1111") asks whether it was meant for a local server', () => {
+		expect(
+			choices(
+				'Error code: 401 - Incorrect API key provided: sk-proj-1111. You can find your API key at https://platform.openai.com/account/api-keys.',
+			),
+		).toContain('wrong_base_url');
+	});
+
+	it('"you must provide a model parameter" also offers a redirect that dropped the body', () => {
+		const text =
+			'400 Bad Request {"error": {"message": "you must provide a model parameter", "type": "invalid_request_error", "param": null, "code": null}}';
+		expect(diagnose(text).id).toBe('bad_request');
+		expect(choices(text)).toEqual(['bad_request', 'wrong_base_url', 'malformed_key']);
 	});
 });
