@@ -23,10 +23,12 @@ describe('keylab diagnose', () => {
 		const parsed = JSON.parse(stdout()) as Record<string, unknown>;
 		expect(Object.keys(parsed).sort()).toEqual(
 			[
+				'alternatives',
 				'confidence',
 				'evidence',
 				'explanation',
 				'fixes',
+				'followUp',
 				'id',
 				'lesson',
 				'retryable',
@@ -34,6 +36,8 @@ describe('keylab diagnose', () => {
 			].sort(),
 		);
 		expect(parsed.id).toBe('insufficient_quota');
+		// OpenAI's quota error is the same when API billing was never set up: the JSON says so.
+		expect(parsed.alternatives).toEqual([expect.objectContaining({ id: 'billing_not_active' })]);
 	});
 
 	it('colours only on a TTY, and honours NO_COLOR', async () => {
