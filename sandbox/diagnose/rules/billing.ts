@@ -7,7 +7,7 @@ import { textRule } from './text-rule.ts';
 // same for an account whose credit ran out and for one that never set up API billing: a free
 // account, or one that pays for ChatGPT only (OpenAI Help Center 6891831, "Error Code 429 - You
 // exceeded your current quota": "If you are using a free plan, consider upgrading to a
-// pay-as-you-go plan"). In the corpus's round 16, nine of 33 such pastes were the second case.
+// pay-as-you-go plan"). In the corpus's rounds 16 and 17, 10 of 31 such pastes were the second.
 // Only the person can tell them apart, so the quota reading asks. A relay's balance or an
 // organization's spend limit names its own cause and does not.
 const OPENAI_QUOTA = /exceeded your current quota|\binsufficient_quota\b/i;
