@@ -329,12 +329,14 @@ test.describe('keyboard only', () => {
 		await expect(results.getByRole('heading', { level: 3 })).toHaveText(/Out of credits/);
 		// A status line reads the diagnosis out without moving focus (once typing pauses).
 		await expect(tool.getByRole('status')).toContainText('Out of credits');
-		// The diagnosis follows the error box: its lesson link comes before the key check.
+		// The diagnosis follows the error box: its lesson link, then its question (OpenAI's quota
+		// error also means "billing never set up"), then the key check.
 		const lesson = results.locator('a[data-lesson]');
 		await pressUntilFocused(page, lesson, 'Tab', 3);
 		await page.keyboard.press('Tab');
-		await expect(page.getByLabel('The key to check')).toBeFocused();
-		await pressUntilFocused(page, lesson, 'Shift+Tab', 1);
+		await expect(results.getByRole('radio', { name: /^Not sure/ })).toBeFocused();
+		await pressUntilFocused(page, page.getByLabel('The key to check'), 'Tab', 2);
+		await pressUntilFocused(page, lesson, 'Shift+Tab', 3);
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/troubleshooting\/billing-and-quota\/$/);
 	});

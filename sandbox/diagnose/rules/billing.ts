@@ -1,6 +1,5 @@
 /** Billing causes. They arrive as 429 / RateLimitError (or 400 on Images) but waiting never helps. */
 import type { Rule, RuleMatch, Signals } from '../types.ts';
-import { evidence, pattern, statusEvidence } from './helpers.ts';
 import { textRule } from './text-rule.ts';
 
 // OpenAI's own quota answer ("You exceeded your current quota", code insufficient_quota) is the
@@ -31,26 +30,19 @@ function neverBilled(signals: Signals): Partial<RuleMatch> {
 const SESSION_ONLY =
 	/must be made with a session key|\/dashboard\/billing\/(?:credit_grants|subscription|usage)\b[^\n]{0,120}\bsession key/i;
 
-const dashboardRule: Rule = {
-	id: 'other',
-	name: 'dashboard-billing',
-	match(signals) {
-		const quote = pattern(signals, SESSION_ONLY);
-		if (!quote) return undefined;
-		return {
-			confidence: 0.85,
-			evidence: evidence(quote, statusEvidence(signals)) ?? [quote],
-			title: 'Balance endpoints do not take API keys',
-			explanation:
-				'The request went to a billing route of the web dashboard (/dashboard/billing/…), which answers only a signed-in browser session. It is not part of the API: an API key cannot read the balance there, and the key, the account and your other calls are fine.',
-			fixes: [
-				'Turn off the tool’s balance or credit check, or update it (most removed the check when OpenAI closed these routes to API keys).',
-				'See the balance on https://platform.openai.com/settings/organization/billing; the Usage API (an admin key) reports costs from code.',
-			],
-			retryable: false,
-		};
-	},
-};
+const dashboardRule = textRule('other', 'dashboard-billing', {
+	regex: SESSION_ONLY,
+	refine: () => ({
+		title: 'Balance endpoints do not take API keys',
+		explanation:
+			'The request went to a billing route of the web dashboard (/dashboard/billing/…), which answers only a signed-in browser session. It is not part of the API: an API key cannot read the balance there, and the key, the account and your other calls are fine.',
+		fixes: [
+			'Turn off the tool’s balance or credit check, or update it (most removed the check when OpenAI closed these routes to API keys).',
+			'See the balance on https://platform.openai.com/settings/organization/billing; the Usage API (an admin key) reports costs from code.',
+		],
+		retryable: false,
+	}),
+});
 
 export const billingRules: Rule[] = [
 	dashboardRule,

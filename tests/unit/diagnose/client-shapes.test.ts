@@ -863,10 +863,10 @@ describe('a body OpenAI could not parse', () => {
 	});
 });
 
-describe('what only the person can tell (round 16)', () => {
-	const choices = (text: string) =>
-		diagnose(text).followUp?.choices.map((choice) => choice.id) ?? [];
+/** The causes the follow-up question offers for a paste. */
+const choices = (text: string) => diagnose(text).followUp?.choices.map((choice) => choice.id) ?? [];
 
+describe('what only the person can tell (round 16)', () => {
 	it('OpenAI’s quota error asks whether API billing was ever set up', () => {
 		const text =
 			"RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}";
@@ -925,9 +925,6 @@ describe('what only the person can tell (round 16)', () => {
 });
 
 describe('what only the person can tell (round 17)', () => {
-	const choices = (text: string) =>
-		diagnose(text).followUp?.choices.map((choice) => choice.id) ?? [];
-
 	it('another service’s key at api.openai.com asks whether OpenAI was meant', () => {
 		const text =
 			'401 Incorrect API key provided: sk-or-v1*************************************************************f81d. You can find your API key at https://platform.openai.com/account/api-keys.';
