@@ -109,10 +109,14 @@ export function createEngineSession(deps: EngineSessionDeps): EngineSessionApi {
 
 	const getWorker = () => {
 		worker ??= (async () => {
+			// The engine's modules load and its worker starts while the practice API loads: the
+			// first Run waits for the slower of the two, not for both in turn (bench/sandbox.ts).
+			const practice = deps.practiceFetch();
+			practice.catch(() => undefined);
 			const engine = await deps.createEngine('worker', {
-				practiceFetch: await deps.practiceFetch(),
+				practiceFetch: async (request) => (await practice)(request),
 			});
-			await engine.boot();
+			await Promise.all([engine.boot(), practice]);
 			return engine;
 		})().catch((error: unknown) => {
 			worker = undefined;
@@ -173,8 +177,9 @@ export function createEngineSession(deps: EngineSessionDeps): EngineSessionApi {
 		},
 
 		async get() {
-			const current = await currentStatus();
+			// Warm first: the worker starts loading while the page works out which engine it may use.
 			void session.warm();
+			const current = await currentStatus();
 			if (current.kind !== 'webcontainer') return { engine: await getWorker() };
 			if (readyContainer) return { engine: readyContainer };
 			// Asked for by pin or ?engine=: wait for it, and fall back with a note if it cannot start.

@@ -88,6 +88,10 @@ async function explain(log: OutputLog): Promise<void> {
 export async function runProgram(context: RunContext): Promise<RunResult | undefined> {
 	const { root, log, signal } = context;
 	log.clear();
+	// The engine starts while the run's environment is prepared (the practice API, its key): a
+	// cold Run waits for the slower of the two, not for both in turn.
+	const engineChoice = getEngine();
+	engineChoice.catch(() => undefined);
 	const prepared = await environment(root, log, context.files);
 	if (!prepared) return undefined;
 	// Scrubbing is the second line of defence, in every mode: code never holds the key, but a
@@ -100,7 +104,7 @@ export async function runProgram(context: RunContext): Promise<RunResult | undef
 		if (signal.aborted) resolve(undefined);
 		signal.addEventListener('abort', () => resolve(undefined), { once: true });
 	});
-	const chosen = await Promise.race([getEngine(), stopped]);
+	const chosen = await Promise.race([engineChoice, stopped]);
 	if (!chosen) return { exitCode: 130, reason: 'stopped', durationMs: 0 };
 	const { engine, note } = chosen;
 	showRanOn(root, engine.kind);

@@ -62,6 +62,50 @@ function setup(
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the engine session', () => {
+	it('starts the worker while the practice API is still loading, and runs wait for both', async () => {
+		const practice = deferred<(request: Request) => Promise<Response>>();
+		const created: EngineKind[] = [];
+		let booted = false;
+		const session = createEngineSession({
+			createEngine: (kind, options) => {
+				created.push(kind);
+				const engine = fakeEngine(
+					kind,
+					Promise.resolve().then(() => void (booted = true)),
+				);
+				engine.run = async (request) => {
+					// The engine's practiceFetch reaches the practice API once it has loaded.
+					const answer = await options.practiceFetch(
+						new Request('https://practice.test/v1/models'),
+					);
+					request.onOutput({ stream: 'stdout', text: await answer.text() });
+					return { exitCode: 0, reason: 'exit', durationMs: 1 };
+				};
+				return Promise.resolve(engine);
+			},
+			practiceFetch: () => practice.promise,
+			blocker: () => Promise.resolve('no WebContainer in this test'),
+			override: () => 'worker',
+			storage: () => undefined,
+		});
+		let settled = false;
+		const chosen = session.get().then((value) => ((settled = true), value));
+		await tick();
+		expect(created).toEqual(['worker']);
+		expect(booted).toBe(true);
+		expect(settled).toBe(false);
+		practice.resolve(() => Promise.resolve(new Response('practice answered')));
+		const { engine } = await chosen;
+		const output: string[] = [];
+		await engine.run({
+			files: [],
+			entry: 'index.js',
+			env: {},
+			onOutput: (chunk) => output.push(chunk.text),
+		});
+		expect(output).toEqual(['practice answered']);
+	});
+
 	it('creates nothing until warmed or asked for an engine', async () => {
 		const { created } = setup();
 		await tick();
