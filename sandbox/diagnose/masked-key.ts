@@ -10,7 +10,10 @@ export interface MaskedKeyVerdict {
 	kind: 'missing' | 'malformed' | 'invalid' | 'foreign';
 	/** Why, for a person. */
 	reason: string;
-	/** The runner-up cause, when the value fits two: a damaged key, or another service's key. */
+	/**
+	 * The runner-up cause, when the value fits two: a damaged key, another service's key, a key that
+	 * never arrived (a placeholder went instead), or a key OpenAI does not know.
+	 */
 	runnerUp?: { kind: 'malformed' | 'foreign' | 'missing' | 'invalid'; why: string };
 	/**
 	 * Set on readings that unseen reports often overturned: a placeholder or a value without
@@ -131,7 +134,8 @@ export function judgeMaskedKey(
 			reason: `"${value}" is the stand-in key people give a local or self-hosted server (Ollama, LM Studio, vLLM, a proxy), and OpenAI answered: the base URL was not applied, so the request went to api.openai.com instead of that server.`,
 		};
 	}
-	if (PLACEHOLDER.test(value) || FILLER.test(value)) {
+	const filler = FILLER.test(value);
+	if (PLACEHOLDER.test(value) || filler) {
 		return {
 			kind: 'malformed',
 			weak: true,
@@ -140,7 +144,7 @@ export function judgeMaskedKey(
 			// Otherwise a sample config's or a tool's default placeholder went out because the real
 			// key, set somewhere else, never reached this request.
 			runnerUp:
-				/dummy/i.test(value) || FILLER.test(value)
+				/dummy/i.test(value) || filler
 					? {
 							kind: 'foreign' as const,
 							why: `If "${value}" was meant for a local or self-hosted server, the base URL was not applied and the request reached api.openai.com.`,

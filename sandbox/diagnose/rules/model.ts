@@ -55,11 +55,11 @@ export function suggestModel(model: string): string | undefined {
 // (developers.openai.com/api/docs/guides/rate-limits, "Usage tiers"; the message links Help Center
 // 7102672, "How can I access GPT-4…?"). In rounds 1 to 16 of the corpus 4 of 39 such reports were
 // fixed by buying credit; the person knows which it is.
-const NO_ACCESS = /\bmodel:?\s*[`'"]?([\w.:-]{2,60})[`'"]? does not exist\b/i;
+const MODEL_DOES_NOT_EXIST = /\bmodel:?\s*[`'"]?([\w.:-]{2,60})[`'"]? does not exist\b/i;
 const SERVED_FAMILY = /^(?:gpt-[4-9](?:o|\.\d)?|o[1-9])(?:-|$)/i;
 
 function unfunded(signals: Signals) {
-	const model = NO_ACCESS.exec(signals.text)?.[1];
+	const model = MODEL_DOES_NOT_EXIST.exec(signals.text)?.[1];
 	if (!model || !SERVED_FAMILY.test(model)) return [];
 	const why =
 		'OpenAI gives the same answer when the account has not bought API credit: the free usage tier cannot use most models.';

@@ -3,6 +3,7 @@ import type { Rule, Signals } from '../types.ts';
 import { message } from './helpers.ts';
 import { textRule } from './text-rule.ts';
 
+/** OpenAI's own words for an overloaded server, which the overloaded rule and the rate-limit rule both read. */
 const OVERLOADED_WORDS = ['currently overloaded', 'overloaded with other requests'];
 
 const RATE_TYPES = ['requests', 'tokens', 'tokens_usage_based', 'rate_limit_error'];
@@ -124,10 +125,9 @@ export const overloadedRule = textRule('overloaded', 'overloaded', {
 	codes: ['server_is_overloaded', 'overloaded'],
 	types: ['service_unavailable_error', 'overloaded_error'],
 	phrases: [
-		'currently overloaded',
+		...OVERLOADED_WORDS,
 		'is overloaded',
 		'server_is_overloaded',
-		'overloaded with other requests',
 		// Codex and ChatGPT-backed clients: "We're currently experiencing high demand, which may cause temporary errors."
 		'experiencing high demand',
 		'service unavailable',

@@ -157,15 +157,19 @@ export const functionTimeoutRule: Rule = textRule('network_error', 'function-tim
 // (LiteLLM raises APIConnectionError around it).
 const ANSWERED = /\b(?:Client|Server) error '\d{3} [A-Z]/;
 
+// Socket codes as whole words, as Node prints them: "ResourceNotFound" (Ruby's Faraday, a 404)
+// holds "enotfound".
+const SOCKET_CODE = `\\b(?:${socketErrors.map((code) => code.toUpperCase()).join('|')})\\b`;
+// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network
+// failure (so is Azure.Core's "Retry failed after 4 tries" with no status). Go's io.EOF
+// ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
+const NO_ANSWER =
+	/HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m;
+
 export const networkRule: Rule = textRule('network_error', 'network', {
 	when: (signals) => !ANSWERED.test(signals.text),
 	codes: [...socketErrors, 'und_err_connect_timeout', 'und_err_socket'],
-	// .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network
-	// failure (so is Azure.Core's "Retry failed after 4 tries" with no status). Go's io.EOF
-	// ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
-	// Socket codes as whole words: "ResourceNotFound" (Ruby's Faraday, a 404) holds "enotfound".
-	regex:
-		/\bE(?:CONNRESET|NOTFOUND|TIMEDOUT|AI_AGAIN|CONNREFUSED|HOSTUNREACH|NETUNREACH)\b|HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m,
+	regex: new RegExp(`${SOCKET_CODE}|${NO_ANSWER.source}`, 'm'),
 	phrases: [
 		'apiconnectionerror',
 		'apitimeouterror',
