@@ -65,6 +65,18 @@ function maskedDummy(value: string): boolean {
 // "sk-aaaa"): typed as a stand-in, like "dummy".
 const FILLER = /^sk-(?:proj-)?(?:(\w)\1{3,}|1234\d*|abcd\w{0,4})$/i;
 
+// Keys whose prefix names the service that issued them (each service's docs): sent to OpenAI,
+// the key may be fine and the endpoint wrong, or the wrong key went into an OpenAI setting.
+const SERVICE_KEYS: readonly (readonly [RegExp, string])[] = [
+	[/^AIza/, 'a Google (Gemini) API key (AIza…)'],
+	[/^gsk_/, 'a Groq key (gsk_…)'],
+	[/^xai-/, 'an xAI key (xai-…)'],
+	[/^pplx-/, 'a Perplexity key (pplx-…)'],
+	[/^hf_/, 'a Hugging Face token (hf_…)'],
+	[/^r8_/, 'a Replicate token (r8_…)'],
+	[/^nvapi-/, 'an NVIDIA key (nvapi-…)'],
+];
+
 /** Judges the masked key; `undefined` when the value tells nothing either way. */
 export function judgeMaskedKey(
 	masked: string,
@@ -167,6 +179,17 @@ export function judgeMaskedKey(
 		return {
 			kind: 'malformed',
 			reason: 'This is a publishable domain key (domain_pk_…), not a secret key for the API.',
+		};
+	}
+	const service = SERVICE_KEYS.find(([prefix]) => prefix.test(value));
+	if (service) {
+		return {
+			kind: 'foreign',
+			reason: `This is ${service[1]}, sent to api.openai.com: send it to that provider’s base URL instead.`,
+			runnerUp: {
+				kind: 'invalid',
+				why: 'If the call was meant for OpenAI, this key is not an OpenAI key: use one from https://platform.openai.com/api-keys.',
+			},
 		};
 	}
 	if (!value.startsWith('sk-')) {

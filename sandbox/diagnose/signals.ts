@@ -54,8 +54,8 @@ const typeStatus: Record<string, number> = {
 };
 
 const KNOWN_STATUS = new Set([
-	400, 401, 402, 403, 404, 405, 407, 408, 409, 413, 415, 422, 429, 500, 502, 503, 504, 520, 521,
-	522, 523, 524, 529,
+	400, 401, 402, 403, 404, 405, 407, 408, 409, 413, 415, 422, 424, 429, 500, 502, 503, 504, 520,
+	521, 522, 523, 524, 529,
 ]);
 
 // Most reliable first: explicit "Error code: 401", "HTTP/1.1 429", "status: 403", Go's
@@ -68,6 +68,8 @@ const STATUS_PATTERNS = [
 	/\bHTTP (?:status |response )?code:?\s*(\d{3})\b/i,
 	/\[(\d{3}):[a-z_]+\]/,
 	/\b(?:response |status |error )?code (?:was|is|of) (\d{3})\b/i,
+	// Google Apps Script's UrlFetchApp: "Request failed for https://… returned code 502".
+	/\breturned (?:(?:status|HTTP|response) )?(?:code|status):? ?(\d{3})\b/i,
 	/\berror:? \(?(\d{3})\)?(?! ?ms)\b/i,
 	// Logs translated by an app: 错误代码 / 状态码 (Chinese), エラーコード / ステータスコード (Japanese).
 	/(?:错误代码|错误码|状态码|エラーコード|ステータスコード)\s*[:：]?\s*(\d{3})\b/,

@@ -19,8 +19,10 @@ const NOT_AN_API =
 	/<center>nginx<\/center>|<title>404 Not Found<\/title>|404 page not found|Cannot (?:POST|GET) \/|["']detail["']\s*:\s*["']Not Found["']|405 Method Not Allowed|requested URL was not found on (?:the|this) server|["']404 Not Found["']|\bno (?:route|listener|handler) (?:found )?for (?:endpoint|path|route)?:? ?\/|\bno (?:matching )?route (?:found )?(?:for|matches) (?:that|this|the) (?:uri|url|path)\b/i;
 // Azure's route-level 404, as a body, an SDK's print or a log line (17 of the corpus's 18 reports
 // that quote "Resource not found" were the URL, the other an outage).
+// Azure's 404 message, with its status or on a line of its own (an app that printed only the
+// message: round 18's pandas-ai).
 const AZURE_NOT_FOUND =
-	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found|error_message=["']Resource not found|\b404\b[^\n]{0,80}\bResource not found\b|\bResource not found\b[^\n]{0,40}\b404\b/i;
+	/["']code["']\s*:\s*["']404["']\s*,\s*["']message["']\s*:\s*["']\s*Resource not found|HTTP 404 \(: 404\)\s*Resource not found|error_message=["']Resource not found|\b404\b[^\n]{0,80}\bResource not found\b|\bResource not found\b[^\n]{0,40}\b404\b|^\s*["']?Resource not found["']?\s*$/im;
 // The client could not even parse the URL it was given: the base URL has no scheme or is not a URL.
 const UNPARSABLE_URL =
 	/UnsupportedProtocol|missing an 'http:\/\/' or 'https:\/\/' protocol|ERR_INVALID_URL|TypeError: Invalid URL\b|unsupported protocol scheme|Only absolute URLs are supported|Invalid URI: The format of the URI could not be determined|No scheme supplied|MissingSchema|relative URL without a base|URI is not absolute|\bInvalidURL\b|URL rejected: (?:Bad hostname|Malformed input)|URL using bad\/illegal format/i;

@@ -16,8 +16,11 @@ interface Concept {
 	subject: string;
 	/** What happened to it. */
 	state: string;
-	/** Chinese wording (subject and state joined, no word boundaries in Chinese). */
-	chinese?: string;
+	/**
+	 * Wording with no word boundaries (Chinese, Japanese), subject and state joined; also a
+	 * fixed English order the two lists cannot express ("invalid model path").
+	 */
+	joined?: string;
 	/** Statuses this cause arrives with; any status when absent. */
 	statuses?: readonly number[];
 	/** Only "subject … state": the other order names something else ("X is disabled for your account"). */
@@ -34,7 +37,7 @@ const concepts: readonly Concept[] = [
 			'api[ _-]?key|apikey|secret key|subscription key|auth(?:entication)? token|authorization header|credentials?',
 		state:
 			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)|must be (?:set|provided|given)',
-		chinese:
+		joined:
 			'(?:未|没有)(?:设置|提供|配置|填写|填)?\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:缺少|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)',
 		statuses: AUTH,
 	},
@@ -43,8 +46,8 @@ const concepts: readonly Concept[] = [
 		subject: 'quota|credits?|balance|budget|billing|funds|spend(?:ing)? limit|prepaid',
 		state:
 			'exceeded|insufficient|exhausted|not enough|ran out|run out|used up|depleted|too low|negative|hard limit|reached|(?:is )?less than|below',
-		chinese:
-			'(?:额度|余额|配额|点数|积分)\\s*(?:不足|用尽|已用完|耗尽|不够|已用尽)|(?:欠费|余额为零)',
+		joined:
+			'(?:额度|余额|配额|点数|积分)\\s*(?:不足|用尽|已用完|耗尽|不够|已用尽)|(?:欠费|余额为零)|(?:クォータ|残高|クレジット|利用上限)\\s*(?:を|に|が)?\\s*(?:超え|超過|達し|不足)|課金\\s*(?:を)?\\s*追加',
 		statuses: [400, 402, 403, 429],
 	},
 	{
@@ -52,7 +55,7 @@ const concepts: readonly Concept[] = [
 		subject: 'organi[sz]ation',
 		state: 'verified|verification|verify',
 		// Apps translate OpenAI's message: 組織認証 (Japanese), 组织验证 / 组织认证 (Chinese).
-		chinese: '(?:組織|组织)\\s*(?:認証|验证|认证)',
+		joined: '(?:組織|组织)\\s*(?:認証|验证|认证)',
 		statuses: [400, 403],
 	},
 	{
@@ -62,7 +65,16 @@ const concepts: readonly Concept[] = [
 		subject: 'account|organi[sz]ation|resource|subscription|workspace',
 		state:
 			'(?:has been|have been|was|is|been) (?:temporarily )?(?:blocked|suspended|banned|deactivated|disabled|terminated|restricted)',
-		chinese: '(?:账号|账户|帐号|帐户|组织)\\s*(?:已被|被)?\\s*(?:封禁|封停|停用|禁用|冻结|封)',
+		joined: '(?:账号|账户|帐号|帐户|组织)\\s*(?:已被|被)?\\s*(?:封禁|封停|停用|禁用|冻结|封)',
+		statuses: AUTH,
+		subjectFirst: true,
+	},
+	{
+		// A credential withdrawn: "your refresh token was revoked", "This API key has been revoked".
+		id: 'revoked_key',
+		subject: 'api[ _-]?key|key|(?:access |refresh |auth )?token|credentials?',
+		state: '(?:has been|have been|was|were|is|been) revoked',
+		joined: '(?:キー|トークン)\\s*(?:が|は)?\\s*(?:無効化|取り消)',
 		statuses: AUTH,
 		subjectFirst: true,
 	},
@@ -70,7 +82,7 @@ const concepts: readonly Concept[] = [
 		id: 'unsupported_region',
 		subject: 'region|country|territory|location',
 		state: 'not supported|unsupported|restricted|blocked|not available',
-		chinese: '(?:地区|国家|区域)\\s*(?:不支持|受限|不可用)',
+		joined: '(?:地区|国家|区域)\\s*(?:不支持|受限|不可用)',
 		statuses: [400, 403],
 	},
 	{
@@ -78,16 +90,27 @@ const concepts: readonly Concept[] = [
 		subject: 'model|deployment|engine',
 		state:
 			"not found|does not exist|doesn't exist|unknown|not available|unavailable|no access|not exist|no available channel|not allowed",
-		chinese:
+		joined:
 			'(?:模型|model)\\s*\\S{0,40}?\\s*(?:不存在|无可用渠道|不可用|未找到|无权)|无权(?:使用|访问|调用)\\s*(?:该|此)?\\s*(?:模型|model)',
 		// Gateways answer 401 for a model a virtual key may not use (LiteLLM's key_model_access_denied).
 		statuses: [400, 401, 403, 404],
 	},
 	{
+		// A model this account, plan or provider does not serve: "The 'gpt-5.3-codex' model is not
+		// supported when using Codex with a ChatGPT account", Bedrock's "The provided model
+		// identifier is invalid". "Not supported in <endpoint>" is the request's (request.ts).
+		id: 'model_not_found',
+		subject: 'model(?: (?:id|identifier|name|path))?(?! key)',
+		state: '(?:is )?(?:not supported|invalid|not valid)',
+		joined: '\\binvalid model(?: (?:id|identifier|name|path))?\\b(?! key)',
+		statuses: [400, 401, 403, 404],
+		subjectFirst: true,
+	},
+	{
 		id: 'rate_limit',
 		subject: 'rate|requests|RPM|TPM|RPD|calls',
 		state: 'limit(?:ed)?|too many|too frequent|throttl\\w*',
-		chinese:
+		joined:
 			'(?:请求|调用)\\s*(?:过于频繁|太频繁|频率过高|过多)|限流|负载已饱和|速率限制|(?:次数|频率)\\s*(?:已达|达到|超过)\\s*上限',
 		statuses: [429],
 	},
@@ -95,7 +118,7 @@ const concepts: readonly Concept[] = [
 		id: 'overloaded',
 		subject: 'server|service|system|model|engine|upstream',
 		state: 'overloaded|at capacity|busy|high demand|temporarily unavailable|peak load',
-		chinese: '过载|(?:服务器|服务|上游)\\s*(?:繁忙|暂时不可用)',
+		joined: '过载|(?:服务器|服务|上游)\\s*(?:繁忙|暂时不可用)',
 		statuses: [429, 500, 502, 503, 529],
 	},
 	{
@@ -103,29 +126,29 @@ const concepts: readonly Concept[] = [
 		subject: 'api[ _-]?key|apikey|subscription key|token|credentials?|authentication|authorization',
 		state:
 			"invalid|incorrect|wrong|not valid|unknown|rejected|unauthori[sz]ed|failed|fails|expired|not recogni[sz]ed|isn't valid|is not correct",
-		chinese:
-			'(?:令牌|密钥|key|Key|KEY)\\s*(?:无效|错误|已过期|不正确|验证失败|不存在|有问题)|(?:无效|错误)的\\s*(?:令牌|密钥|API\\s*Key)',
+		joined:
+			'(?:令牌|密钥|key|Key|KEY)\\s*(?:无效|错误|已过期|不正确|验证失败|不存在|有问题)|(?:无效|错误)的\\s*(?:令牌|密钥|API\\s*Key)|(?:キー|トークン)\\s*(?:が|は)?\\s*(?:正しくありません|正しくない|無効|間違って|不正)',
 		statuses: AUTH,
 	},
 	{
 		id: 'missing_scopes',
 		subject: 'permissions?|scopes?|role',
 		state: 'denied|insufficient|missing|lacks?|does not have|not granted|required',
-		chinese: '(?:权限)\\s*(?:不足|被拒绝|缺失)|没有权限|无权限',
+		joined: '(?:权限)\\s*(?:不足|被拒绝|缺失)|没有权限|无权限',
 		statuses: [401, 403],
 	},
 	{
 		id: 'wrong_base_url',
 		subject: 'url|endpoint|route|base[ _]?url|api base|host',
 		state: 'not found|invalid|wrong|incorrect|unknown|does not exist|unreachable',
-		chinese: '(?:接口地址|代理地址|请求地址|URL|url)\\s*(?:错误|不存在|无效|不正确)',
+		joined: '(?:接口地址|代理地址|请求地址|URL|url)\\s*(?:错误|不存在|无效|不正确)',
 		statuses: [400, 404, 405],
 	},
 	{
 		id: 'network_error',
 		subject: 'connection|connect|network|socket|dns|proxy|ssl|tls|certificate',
 		state: 'error|failed|failure|refused|reset|closed|timed out|timeout|lost|unreachable',
-		chinese: '(?:网络|连接|代理)\\s*(?:错误|失败|超时|中断)|请求超时',
+		joined: '(?:网络|连接|代理)\\s*(?:错误|失败|超时|中断)|请求超时',
 		statuses: [408, 502, 504],
 	},
 	{
@@ -134,14 +157,14 @@ const concepts: readonly Concept[] = [
 			'parameters?|param|argument|field|property|schema|request body|max tokens|max completion tokens|temperature|top p|api[ -]?versions?',
 		state:
 			'invalid|missing|required|unexpected|unrecognized|not allowed|too long|too large|malformed|enabled only|not supported|must be',
-		chinese: '(?:参数)\\s*(?:错误|无效|缺失|缺少|不合法)',
+		joined: '(?:参数)\\s*(?:错误|无效|缺失|缺少|不合法)',
 		statuses: [400, 404, 422],
 	},
 	{
 		id: 'server_error',
 		subject: 'server|internal|upstream',
 		state: 'error|failure|exception',
-		chinese: '(?:服务器|内部|上游)\\s*(?:错误|异常)',
+		joined: '(?:服务器|内部|上游)\\s*(?:错误|异常)',
 		statuses: [500, 502, 503, 504],
 	},
 ];
@@ -156,7 +179,7 @@ const compiled = concepts.map((concept) => ({
 		[
 			`\\b(?:${concept.subject})\\b${GAP}\\b(?:${concept.state})\\b`,
 			concept.subjectFirst ? '' : `\\b(?:${concept.state})\\b${GAP}\\b(?:${concept.subject})\\b`,
-			concept.chinese ?? '',
+			concept.joined ?? '',
 		]
 			.filter(Boolean)
 			.join('|'),

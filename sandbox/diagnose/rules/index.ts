@@ -23,7 +23,7 @@ import { baseUrlRule, traceUploadRule } from './base-url.ts';
 import { billingRules } from './billing.ts';
 import { conceptRule } from './concepts.ts';
 import { modelRule, modelValueRule } from './model.ts';
-import { badRequestRule, tooLargeRule } from './request.ts';
+import { badRequestRule, hostedToolRule, tooLargeRule } from './request.ts';
 import { statusRule } from './status.ts';
 import {
 	edgePageRule,
@@ -52,6 +52,7 @@ export const rules: readonly Rule[] = [
 	modelRule,
 	rateLimitRule,
 	tooLargeRule,
+	hostedToolRule,
 	edgePageRule,
 	functionTimeoutRule,
 	overloadedRule,

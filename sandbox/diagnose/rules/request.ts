@@ -6,8 +6,15 @@ import { textRule } from './text-rule.ts';
 // id 'rs_…' not found", "No thread found with id 'thread_…'". The route is right; the id is not.
 const MISSING_OBJECT =
 	/\bNo such \w+(?: \w+)? object\b|\bwith id '[\w-]{3,80}' not found\b|\bNo \w+ found with id\b/;
-// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …".
-const NAMED_PARAMETER = /\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':/;
+// OpenAI's parameter errors name the parameter first: "Invalid 'tools[0].function.name': …",
+// "Unknown parameter: 'input[1].status'"; the Responses API's also name it in backticks ("Items
+// are not persisted when `store` is set to false") or name an input item's type ("Item '…' of
+// type 'reasoning' was provided without its required following item").
+const NAMED_PARAMETER =
+	/\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':|\bUnknown parameter: '|\bwhen `\w+` is set to\b|\bof type '\w+' was provided without\b/;
+// A server's own log of a body it could not parse: "Received request for /v1/chat with invalid
+// JSON: Expected ',' …" (LM Studio). Not a client that could not parse the server's answer.
+const UNPARSABLE_BODY = /\brequest\b[^\n]{0,60}\bwith invalid JSON\b/i;
 
 // 413 Payload Too Large: OpenAI's body for it says `"type": "server_error"` ("Maximum content
 // size limit (26214400) exceeded"), but the status and the words say the request was too big: an
@@ -29,6 +36,24 @@ export const tooLargeRule: Rule = textRule('bad_request', 'too-large', {
 			'Split or compress the file (audio: a lower bitrate, or chunks of under 25 MB) and send the parts one by one.',
 			'If a proxy or gateway sits in front of the API, raise its body size limit (nginx: client_max_body_size).',
 		],
+	}),
+});
+
+// 424 Failed Dependency: the Responses API could not reach a remote MCP server the request named
+// (`tools: [{ type: "mcp", server_url }]`). OpenAI's servers call that URL themselves, so a server
+// on localhost or a private network is out of their reach (openai-dotnet#486, agentgateway#383).
+export const hostedToolRule: Rule = textRule('other', 'hosted-tool', {
+	when: (signals) => signals.status === undefined || signals.status === 424,
+	regex: /\bError retrieving tool list from MCP server\b|\b424\b[^\n]{0,20}\bFailed Dependency\b/i,
+	refine: () => ({
+		title: 'OpenAI could not reach the MCP server the request named',
+		explanation:
+			'The request gave the model a remote MCP tool, and OpenAI’s servers could not list its tools (424 Failed Dependency). OpenAI calls the server_url itself, from its own network: a server on localhost, a private network or behind a login it lacks cannot answer. The key and the model are fine.',
+		fixes: [
+			'Serve the MCP server at a public HTTPS URL (deploy it, or expose it through a tunnel such as ngrok or cloudflared) and put that URL in server_url.',
+			'If the server needs a token, pass it in the tool’s headers (or authorization) so OpenAI can send it.',
+		],
+		retryable: false,
 	}),
 });
 
@@ -58,7 +83,10 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		// Azure's code when a model does not serve this operation (chat vs responses).
 		'operationnotsupported',
 	],
-	regex: new RegExp(`${NAMED_PARAMETER.source}|${MISSING_OBJECT.source}`),
+	regex: new RegExp(
+		`${NAMED_PARAMETER.source}|${MISSING_OBJECT.source}|${UNPARSABLE_BODY.source}`,
+		'i',
+	),
 	phrases: [
 		'maximum context length',
 		'must provide a model parameter',

@@ -163,8 +163,11 @@ const SOCKET_CODE = `\\b(?:${socketErrors.map((code) => code.toUpperCase()).join
 // .NET's HttpRequestException also wraps HTTP error statuses: only without one is it a network
 // failure (so is Azure.Core's "Retry failed after 4 tries" with no status). Go's io.EOF
 // ("err=error, EOF", "Post …: EOF"): the connection closed with no answer.
+// Windows' HTTP stack (WinHTTP, WinINet) prints its codes bare: 12002 timeout, 12007 name not
+// resolved, 12029 and 12030 connection failed or closed, 12152 invalid answer, 12157 and 12175
+// secure channel failed ("Error sending data: (12175) …", a Delphi client).
 const NO_ANSWER =
-	/HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m;
+	/\bERROR_(?:WINHTTP|INTERNET)_[A-Z_]+|\((?:12002|12007|12029|12030|12152|12157|12175)\)|HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m;
 
 export const networkRule: Rule = textRule('network_error', 'network', {
 	when: (signals) => !ANSWERED.test(signals.text),

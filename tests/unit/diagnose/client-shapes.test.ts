@@ -947,3 +947,74 @@ describe('what only the person can tell (round 17)', () => {
 		expect(choices(text)).toEqual(['bad_request', 'wrong_base_url', 'malformed_key']);
 	});
 });
+
+describe('round 18 shapes', () => {
+	const cases: [DiagnosisId, string][] = [
+		// OpenAI's unknown-parameter wording, with no status printed.
+		['bad_request', "Unknown parameter: 'response_format.schema'."],
+		// The Responses API names a parameter in backticks, or an input item's type.
+		[
+			'bad_request',
+			'Items are not persisted when `store` is set to false. Try again with `store` set to true.',
+		],
+		[
+			'bad_request',
+			"Item 'rs_123' of type 'reasoning' was provided without its required following item.",
+		],
+		// A local server's log of a body it could not parse.
+		[
+			'bad_request',
+			'[SERVER] Received request for /v1/chat/completions with invalid JSON: Unexpected token',
+		],
+		// A model the account's plan or the provider does not serve.
+		['model_not_found', "The 'gpt-5-pro' model is not supported when using this plan."],
+		['model_not_found', 'ValidationException: The provided model identifier is invalid.'],
+		['model_not_found', '{"error": {"message": "invalid model name", "code": null}}'],
+		// A withdrawn credential.
+		['revoked_key', 'Your refresh token was revoked. Please sign in again.'],
+		// Japanese apps' wording of a wrong key, and of a quota that needs billing.
+		['invalid_key', 'エラー: APIキーが無効です。'],
+		['insufficient_quota', 'クォータを超えました。課金を追加してください。'],
+		// Apps Script's status, and Azure's message printed alone.
+		[
+			'server_error',
+			'Exception: Request failed for https://relay.example.com returned code 502. Truncated server response: <html>',
+		],
+		['wrong_base_url', 'Error:\nResource not found\n'],
+		// WinHTTP's codes, bare.
+		[
+			'network_error',
+			'Error sending data: (12029) A connection with the server could not be established',
+		],
+	];
+	it.each(cases)('reads %s from %j', (id, text) => {
+		expect(diagnose(text).id).toBe(id);
+	});
+
+	it('does not read "invalid model key" or a model "not supported in" an endpoint as a missing model', () => {
+		expect(diagnose('401 Invalid model key or incorrect local model configuration.').id).not.toBe(
+			'model_not_found',
+		);
+		expect(
+			diagnose('This is a chat model and not supported in the v1/completions endpoint.').id,
+		).toBe('bad_request');
+	});
+
+	it('a remote MCP server OpenAI could not reach is neither the key nor OpenAI', () => {
+		const result = diagnose(
+			"APIError: 424 Error retrieving tool list from MCP server: 'docs'. Http status code: 424 (Failed Dependency)",
+		);
+		expect(result.id).toBe('other');
+		expect(result.title).toMatch(/MCP server/);
+		expect(result.fixes[0]).toMatch(/public HTTPS URL/);
+		expect(result.retryable).toBe(false);
+	});
+
+	it('a key another service issued asks whether OpenAI was meant', () => {
+		const text =
+			'401 Incorrect API key provided: AIzaSyAb***************************xy12. You can find your API key at https://platform.openai.com/account/api-keys.';
+		expect(diagnose(text).id).toBe('wrong_base_url');
+		expect(diagnose(text).explanation).toMatch(/Google/);
+		expect(choices(text)).toEqual(['wrong_base_url', 'invalid_key']);
+	});
+});
