@@ -61,7 +61,7 @@ const KNOWN_STATUS = new Set([
 // Most reliable first: explicit "Error code: 401", "HTTP/1.1 429", "status: 403", Go's
 // "[429:insufficient_quota]", then Node's "<Class>: 401 Message" / a line starting "429 You ...".
 const STATUS_PATTERNS = [
-	/Error code: (\d{3})\b/,
+	/Error code:? (\d{3})\b/i,
 	/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
 	// Not an "Upstream status code": that is a third party's answer to OpenAI (a file host's).
 	/(?<!upstream )\b(?:HTTP|status(?:[ _]?code)?|statusCode|status_code|response[ _]code)["']?\s*[:=]?\s*(\d{3})\b/i,

@@ -9,8 +9,10 @@ import { ECHOED_PATH_LEAD, OPENAI_ROUTE_EXACT } from '../fields.ts';
 import type { Rule, RuleMatch, Signals } from '../types.ts';
 import { evidence, field, pattern, statusEvidence } from './helpers.ts';
 
+// Not OPTIONS: a server that has no route for OPTIONS refused a browser's CORS preflight
+// (transport.ts), whatever its wording ("Unexpected endpoint or method. (OPTIONS /v1/models)").
 const ECHOED = new RegExp(
-	`\\b${ECHOED_PATH_LEAD}\\s*\\(?\\s*(?:GET|POST|PUT|PATCH|DELETE|OPTIONS)\\s+\\/[^\\s)'"]{0,200}\\)?|invalid url post \\/[\\w/.-]{1,80}`,
+	`\\b${ECHOED_PATH_LEAD}\\s*\\(?\\s*(?:GET|POST|PUT|PATCH|DELETE)\\s+\\/[^\\s)'"]{0,200}\\)?|invalid url post \\/[\\w/.-]{1,80}`,
 	'i',
 );
 // A web server's own 404/405 (nginx, Express, FastAPI, Flask, Go's mux), or a bare "404 Not

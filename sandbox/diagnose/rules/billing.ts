@@ -59,6 +59,9 @@ export const billingRules: Rule[] = [
 			'organization_spend_limit_exceeded',
 			'project_spend_limit_exceeded',
 			'organization_usage_limit_exceeded',
+			// Alibaba Cloud Model Studio (DashScope, also behind its OpenAI-compatible mode): the
+			// account owes money or its free quota ran out.
+			'arrearage',
 		],
 		types: ['insufficient_quota'],
 		phrases: [
@@ -82,6 +85,7 @@ export const billingRules: Rule[] = [
 			'pre-consumed quota failed',
 			'pre_consume_token_quota_failed',
 			'pre-consume quota failed',
+			'make sure your account is in good standing',
 		],
 		refine: neverBilled,
 		// Relays and proxies name their own quota or budget: `insufficient_user_quota`, "user quota

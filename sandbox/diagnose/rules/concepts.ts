@@ -36,9 +36,9 @@ const concepts: readonly Concept[] = [
 		subject:
 			'api[ _-]?key|apikey|secret key|subscription key|auth(?:entication)? token|authorization header|credentials?',
 		state:
-			'(?:is |was )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied)|empty|required|absent|undefined)|must be (?:set|provided|given)',
+			'(?:is |was |are )?(?:missing|not (?:set|provided|found|configured|defined|loaded|supplied|available)|empty|required|absent|undefined)|must be (?:set|provided|given)',
 		joined:
-			'(?:未|没有)(?:设置|提供|配置|填写|填)?\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:缺少|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)',
+			'(?:未|没有)(?:设置|提供|配置|填写|填)?\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:缺少|为空)\\s*(?:API\\s*)?(?:key|Key|KEY|密钥|令牌)|(?:key|Key|KEY|密钥|令牌)\\s*(?:未设置|未提供|未配置|为空|缺失)|\\bno [\\x27‘"]?[\\w-]*api[ -]?key[\\x27’"]? (?:was )?found\\b',
 		statuses: AUTH,
 	},
 	{
@@ -154,7 +154,7 @@ const concepts: readonly Concept[] = [
 	{
 		id: 'bad_request',
 		subject:
-			'parameters?|param|argument|field|property|schema|request body|max tokens|max completion tokens|temperature|top p|api[ -]?versions?',
+			'parameters?|param|argument|field|property|schema|request body|max tokens|max completion tokens|temperature|top p|api[ -]?versions?|(?:system |assistant |tool )?messages?|tool calls?|headers?',
 		state:
 			'invalid|missing|required|unexpected|unrecognized|not allowed|too long|too large|malformed|enabled only|not supported|must be',
 		joined: '(?:参数)\\s*(?:错误|无效|缺失|缺少|不合法)',

@@ -123,9 +123,11 @@ export const modelRule: Rule = textRule('model_not_found', 'model', {
 		'无可用渠道',
 	],
 	// A client too old for the model its shared settings name ("The 'x' model requires a newer
-	// version of Codex"): the model exists, this client cannot serve it.
+	// version of Codex"): the model exists, this client cannot serve it. A model named before the
+	// word ("The 'gpt-5.5' model is not supported when using Codex with a ChatGPT account") is one
+	// this plan does not serve. "Not supported in transcription mode" is the request's (request.ts).
 	regex:
-		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not (?:not )?(?:yet )?supported|is not available)|\bmodel requires a newer version\b/i,
+		/\bmodel[:`'" ]{1,4}[\w.:/-]{1,80}[`'"]? (?:does not exist|has been deprecated|not found|is not (?:not )?(?:yet )?supported(?! in\b)|is not available)|[`'"][\w.:/<>-]{0,80}[`'"] model is not\s+(?:yet\s+)?supported\b(?! in\b)|\bmodel requires a newer version\b/i,
 	refine,
 });
 

@@ -11,7 +11,7 @@ const MISSING_OBJECT =
 // are not persisted when `store` is set to false") or name an input item's type ("Item '…' of
 // type 'reasoning' was provided without its required following item").
 const NAMED_PARAMETER =
-	/\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':|\bUnknown parameter: '|\bwhen `\w+` is set to\b|\bof type '\w+' was provided without\b/;
+	/\bInvalid (?:\w+ )?'[\w.[\]-]{1,80}':|\bUnknown parameter: '|\bmissing required '|\bwhen `\w+` is set to\b|\bof type '\w+' was provided without\b/;
 // A server's own log of a body it could not parse: "Received request for /v1/chat with invalid
 // JSON: Expected ',' …" (LM Studio). Not a client that could not parse the server's answer.
 const UNPARSABLE_BODY = /\brequest\b[^\n]{0,60}\bwith invalid JSON\b/i;
@@ -122,6 +122,13 @@ export const badRequestRule: Rule = textRule('bad_request', 'bad-request', {
 		'apiremovedinv1',
 		'no longer supported in openai>=1.0.0',
 		"must provide an 'engine'",
+		// OpenAI's order rule for tool results, and its older JSON-schema check of the body.
+		'must be followed by tool messages',
+		'is not valid under any of the given schemas',
+		// Servers written in Rust (axum: DeepSeek and others) reject a body that does not fit.
+		'failed to deserialize the json body',
+		// LiteLLM refuses a parameter the model does not take before sending anything.
+		'unsupportedparamserror',
 	],
 	refine: (signals) =>
 		/apiremovedinv1|no longer supported in openai>=1/i.test(signals.text)

@@ -1,5 +1,5 @@
 /** No usable HTTP answer: the browser blocked it (CORS) or the network failed. */
-import { hostOf, OPENAI_ROUTE, pathOf } from '../fields.ts';
+import { ECHOED_PATH_LEAD, hostOf, OPENAI_ROUTE, pathOf } from '../fields.ts';
 import type { Rule, RuleMatch, Signals } from '../types.ts';
 import { distance } from './model.ts';
 import { textRule } from './text-rule.ts';
@@ -103,6 +103,9 @@ export const corsRule: Rule = textRule('cors_blocked', 'cors', {
 		'混合活动内容',
 		'混合内容',
 	],
+	// A server that answers "no such route" to OPTIONS: the browser's preflight, which the server
+	// does not handle (LM Studio until its CORS switch is on).
+	regex: new RegExp(`\\b${ECHOED_PATH_LEAD}\\s*\\(?\\s*OPTIONS\\s+\\/`, 'i'),
 	refine: corsOnWrongUrl,
 });
 
@@ -118,6 +121,9 @@ const socketErrors = [
 ];
 
 const KNOWN_HOSTS = ['api.openai.com', 'openrouter.ai', 'api.groq.com', 'api.deepseek.com'];
+// OpenAI's other real hosts, a few letters from api.openai.com but no typo of it (Codex signs in at
+// auth.openai.com): when they cannot be reached, the network is at fault.
+const OPENAI_HOSTS = ['auth.openai.com', 'chat.openai.com', 'platform.openai.com', 'chatgpt.com'];
 const LOOKUP =
 	/(?:ENOTFOUND|EAI_AGAIN|Could not resolve host:?|lookup|getaddrinfo failed for|No such host is known\.? \(?)\s*['"]?([a-z0-9][a-z0-9.-]{2,120}\.[a-z]{2,})/i;
 
@@ -126,7 +132,7 @@ function typoHost(signals: Signals): Partial<RuleMatch> | undefined {
 	const host = (
 		LOOKUP.exec(signals.text)?.[1] ?? signals.urls.map(hostOf).find(Boolean)
 	)?.toLowerCase();
-	if (!host || KNOWN_HOSTS.includes(host)) return undefined;
+	if (!host || KNOWN_HOSTS.includes(host) || OPENAI_HOSTS.includes(host)) return undefined;
 	const near = KNOWN_HOSTS.find((known) => distance(host, known) <= 3);
 	if (!near) return undefined;
 	return {
@@ -167,7 +173,7 @@ const SOCKET_CODE = `\\b(?:${socketErrors.map((code) => code.toUpperCase()).join
 // resolved, 12029 and 12030 connection failed or closed, 12152 invalid answer, 12157 and 12175
 // secure channel failed ("Error sending data: (12175) …", a Delphi client).
 const NO_ANSWER =
-	/\bERROR_(?:WINHTTP|INTERNET)_[A-Z_]+|\((?:12002|12007|12029|12030|12152|12157|12175)\)|HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m;
+	/\bCould not resolve:? [\w-]+(?:\.[\w-]+)+|\bERROR_(?:WINHTTP|INTERNET)_[A-Z_]+|\((?:12002|12007|12029|12030|12152|12157|12175)\)|HttpRequestException(?![^\n]{0,120}status code)|Retry failed after \d+ tries(?![^]{0,300}Status: \d{3})|(?:[:,=] ?|\berror,? )EOF$|(?:[:,=] ?|\berror,? )EOF\b(?! while)/m;
 
 export const networkRule: Rule = textRule('network_error', 'network', {
 	when: (signals) => !ANSWERED.test(signals.text),
@@ -222,6 +228,8 @@ export const networkRule: Rule = textRule('network_error', 'network', {
 		'failed to fetch',
 		'networkerror when attempting',
 		'could not resolve host',
+		// Rust's reqwest: the request never got an answer (connect, DNS, TLS).
+		'error sending request for url',
 		'failed to connect to',
 		'ssl connect error',
 		'timed out',

@@ -1018,3 +1018,59 @@ describe('round 18 shapes', () => {
 		expect(choices(text)).toEqual(['wrong_base_url', 'invalid_key']);
 	});
 });
+
+describe('round 19 shapes', () => {
+	const cases: [DiagnosisId, string][] = [
+		// A model named before the word, that this plan or account does not serve (even wrapped).
+		[
+			'model_not_found',
+			'{"error":{"type":"invalid_request_error","message":"The \'gpt-6\' model is not\nsupported when using this plan."}}',
+		],
+		// OpenAI's order rule for tool results and its JSON-schema check; a Rust server's
+		// deserialiser; LiteLLM's own parameter check.
+		[
+			'bad_request',
+			"An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'.",
+		],
+		['bad_request', "[''] is not valid under any of the given schemas - 'input'"],
+		[
+			'bad_request',
+			'Failed to deserialize the JSON body into the target type: messages[3]: invalid type: map',
+		],
+		['bad_request', 'litellm.UnsupportedParamsError: o3 models don’t support temperature=0.7.'],
+		['bad_request', '{"detail": "System messages are not allowed"}'],
+		['bad_request', 'Either x-portkey-config or x-portkey-provider header is required'],
+		['bad_request', 'Error Code 413'],
+		// A key nowhere to be found, in a tool's own words.
+		['missing_key', "No 'my-tool-api-key' found in the auth source"],
+		['missing_key', "both 'OPENAI_API_KEY' environment variable are not available"],
+		// DNS, in PHP's cURL and in Rust's reqwest, also for OpenAI's sign-in host.
+		['network_error', 'Could not resolve: api.openai.com (Could not contact DNS servers)'],
+		[
+			'network_error',
+			'Token exchange failed: error sending request for url (https://auth.openai.com/oauth/token)',
+		],
+		// A server with no route for the browser's preflight.
+		[
+			'cors_blocked',
+			'Unexpected endpoint or method. (OPTIONS /v1/chat/completions). Returning 200 anyway',
+		],
+		// Alibaba Cloud's account in arrears.
+		[
+			'insufficient_quota',
+			'{"statusCode":400,"message":"Access denied, please make sure your account is in good standing.","code":"Arrearage"}',
+		],
+	];
+	it.each(cases)('reads %s from %j', (id, text) => {
+		expect(diagnose(text).id).toBe(id);
+	});
+
+	it('a model "not supported in" a mode is the request, and a typo of api.openai.com is still the URL', () => {
+		expect(
+			diagnose(
+				'{"code":"invalid_model","message":"Model \\"whisper-1\\" is not supported in realtime mode."}',
+			).id,
+		).not.toBe('model_not_found');
+		expect(diagnose('getaddrinfo ENOTFOUND api.openai.cmo').id).toBe('wrong_base_url');
+	});
+});
