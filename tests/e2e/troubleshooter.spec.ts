@@ -101,7 +101,8 @@ test('pasted errors are diagnosed offline', async ({ page, context }) => {
 });
 
 test('an engine that cannot load says so, and the next keystroke tries again', async ({ page }) => {
-	await page.route(/\/troubleshooter-diagnosis\.[\w-]+\.js$/, (route) =>
+	// Any URL of the chunk: a retry asks for it under a new one (retryable-import.ts).
+	await page.route(/\/troubleshooter-diagnosis\.[\w-]+\.js(?:\?.*)?$/, (route) =>
 		route.abort('internetdisconnected'),
 	);
 	await open(page);

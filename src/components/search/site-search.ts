@@ -54,7 +54,7 @@ class SiteSearch extends HTMLElement {
 		});
 	}
 
-	/** Loads and mounts Pagefind's UI once; on failure, says so in the dialog and allows a retry. */
+	/** Loads and mounts Pagefind's UI once; on failure, says so in the dialog. */
 	#loadUi(): Promise<void> {
 		if (import.meta.env.DEV) return Promise.resolve();
 		this.#ui ??= Promise.all([
@@ -93,7 +93,9 @@ class SiteSearch extends HTMLElement {
 		message.dataset.searchError = '';
 		message.setAttribute('role', 'alert');
 		message.textContent = navigator.onLine
-			? 'Search could not load. Close this and try again.'
+			? // Reload, not reopen: browsers keep a failed module load (retryable-import.ts), and the lesson
+				// pages' budget has no room for the retry; a reload loses nothing here.
+				'Search could not load. Reload the page to try again.'
 			: 'Search needs a connection: you are offline. Every lesson is in the sidebar.';
 		container.append(message);
 	}

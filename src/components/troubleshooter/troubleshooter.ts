@@ -10,6 +10,10 @@ import { el } from '../common/dom.ts';
 import { isPasteLike, SettledAnnouncer } from './troubleshooter-announcer.ts';
 import type { DiagnosisView, diagnosisView } from './troubleshooter-diagnosis.ts';
 import { whenIdle } from '../common/when-idle.ts';
+import { retryableImport } from '../common/retryable-import.ts';
+
+// The engine at idle; after a failed load, the next keystroke imports it again under a new URL.
+const importDiagnosis = retryableImport(() => import('./troubleshooter-diagnosis.ts'));
 
 type DiagnosisModule = { diagnosisView: typeof diagnosisView };
 
@@ -53,7 +57,7 @@ export class KeylabTroubleshooter extends HTMLElement {
 	}
 
 	#loadDiagnosis(): Promise<DiagnosisModule> {
-		this.#diagnosis ??= import('./troubleshooter-diagnosis.ts').then(
+		this.#diagnosis ??= importDiagnosis().then(
 			(module) => {
 				// From here on a paste is diagnosed offline too.
 				this.dataset.engine = 'loaded';
